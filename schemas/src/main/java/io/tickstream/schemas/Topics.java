@@ -1,0 +1,80 @@
+package io.tickstream.schemas;
+
+import io.tickstream.schemas.Topic.Cleanup;
+import io.tickstream.schemas.avro.Bar;
+import io.tickstream.schemas.avro.DeadLetter;
+import io.tickstream.schemas.avro.Instrument;
+import io.tickstream.schemas.avro.QuoteTick;
+import io.tickstream.schemas.avro.TradeTick;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalogue of every topic tickstream reads or writes. Code names topics only through these
+ * constants; no topic-name literals elsewhere.
+ */
+public final class Topics {
+  private Topics() {}
+
+  /** Trades as received from feeds, before validation. */
+  public static final Topic<String, TradeTick> TRADES_RAW =
+      new Topic<>(
+          "md.trades.raw",
+          String.class,
+          TradeTick.class,
+          Cleanup.DELETE,
+          "trades from feeds, unvalidated");
+
+  /** Quotes as received from feeds, before validation. */
+  public static final Topic<String, QuoteTick> QUOTES_RAW =
+      new Topic<>(
+          "md.quotes.raw",
+          String.class,
+          QuoteTick.class,
+          Cleanup.DELETE,
+          "quotes from feeds, unvalidated");
+
+  /** Validated trades: the input of the analytics job. */
+  public static final Topic<String, TradeTick> TRADES =
+      new Topic<>("md.trades", String.class, TradeTick.class, Cleanup.DELETE, "validated trades");
+
+  /** Validated quotes. */
+  public static final Topic<String, QuoteTick> QUOTES =
+      new Topic<>("md.quotes", String.class, QuoteTick.class, Cleanup.DELETE, "validated quotes");
+
+  /** Instrument reference data, latest per instrument. */
+  public static final Topic<String, Instrument> INSTRUMENTS =
+      new Topic<>(
+          "md.instruments",
+          String.class,
+          Instrument.class,
+          Cleanup.COMPACT,
+          "instrument reference data");
+
+  /** OHLCV bars of every resolution, revisions included. */
+  public static final Topic<String, Bar> BARS =
+      new Topic<>("md.bars", String.class, Bar.class, Cleanup.DELETE, "OHLCV bars and revisions");
+
+  /** Trades that arrived after the allowed lateness of their bar. */
+  public static final Topic<String, TradeTick> LATE_TRADES =
+      new Topic<>(
+          "md.late",
+          String.class,
+          TradeTick.class,
+          Cleanup.DELETE,
+          "trades past the allowed lateness");
+
+  /** Records that could not be processed, with the reason and the original bytes. */
+  public static final Topic<String, DeadLetter> DEAD_LETTERS =
+      new Topic<>(
+          "md.dlq", String.class, DeadLetter.class, Cleanup.DELETE, "dead letters with reasons");
+
+  /** Every topic of the catalogue, in flow order. */
+  public static final List<Topic<String, ?>> ALL =
+      List.of(TRADES_RAW, QUOTES_RAW, TRADES, QUOTES, INSTRUMENTS, BARS, LATE_TRADES, DEAD_LETTERS);
+
+  /** The catalogue entry with this name, if any. */
+  public static Optional<Topic<String, ?>> byName(String name) {
+    return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+}
