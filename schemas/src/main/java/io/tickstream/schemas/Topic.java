@@ -16,7 +16,8 @@ import org.apache.avro.specific.SpecificRecord;
  * @param description one line for people: what flows here
  */
 public record Topic<K, V extends SpecificRecord>(
-    String name, Class<K> keyType, Class<V> valueType, Cleanup cleanup, String description) {
+    String name, Class<K> keyType, Class<V> valueType, Cleanup cleanup, String description)
+    implements java.io.Serializable {
 
   /** Kafka's {@code cleanup.policy} of a topic. */
   public enum Cleanup {
