@@ -35,7 +35,9 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--kafka-port", description = "Kafka broker port (default: ${DEFAULT-VALUE}).")
   int kafkaPort = StackConfig.KAFKA_PORT;
 
-  @Option(names = "--registry-port", description = "Schema registry port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--registry-port",
+      description = "Schema registry port (default: ${DEFAULT-VALUE}).")
   int registryPort = StackConfig.REGISTRY_PORT;
 
   @Option(names = "--pg-port", description = "PostgreSQL port (default: ${DEFAULT-VALUE}).")

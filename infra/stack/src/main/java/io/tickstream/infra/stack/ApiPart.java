@@ -48,7 +48,11 @@ final class ApiPart implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    server.close().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture()
+    server
+        .close()
+        .compose(v -> vertx.close())
+        .toCompletionStage()
+        .toCompletableFuture()
         .get(30, TimeUnit.SECONDS);
   }
 }

@@ -51,12 +51,18 @@ final class FlinkPart implements AutoCloseable {
     AnalyticsJobConfig job =
         AnalyticsJobConfig.fromMap(
             Map.of(
-                "bootstrap.servers", bootstrap,
-                "registry.url", registryUrl,
-                "resolutions", String.join(",", config.resolutions()),
-                "parallelism", "2",
-                "checkpoint.interval", "2s",
-                "checkpoint.dir", checkpoints.toUri().toString()));
+                "bootstrap.servers",
+                bootstrap,
+                "registry.url",
+                registryUrl,
+                "resolutions",
+                String.join(",", config.resolutions()),
+                "parallelism",
+                "2",
+                "checkpoint.interval",
+                "2s",
+                "checkpoint.dir",
+                checkpoints.toUri().toString()));
     int port = config.flinkPort() == 0 ? FreePorts.pick() : config.flinkPort();
     Configuration conf = AnalyticsJob.clusterConfiguration(job);
     conf.set(RestOptions.PORT, port);

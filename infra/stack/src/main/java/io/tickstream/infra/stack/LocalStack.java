@@ -25,7 +25,8 @@ public final class LocalStack implements AutoCloseable {
 
   private final StackConfig config;
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
-  private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry meters =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private EmbeddedKafka kafka;
   private SchemaRegistryServer registry;
   private EmbeddedPostgres postgres;
@@ -70,7 +71,8 @@ public final class LocalStack implements AutoCloseable {
     registry = keep(SchemaRegistryServer.start(config.registryPort(), kafka.bootstrapServers()));
     readiness.ready("schema registry", registry.url());
 
-    postgres = keep(EmbeddedPostgres.start(config.postgresPort(), config.home().resolve("postgres")));
+    postgres =
+        keep(EmbeddedPostgres.start(config.postgresPort(), config.home().resolve("postgres")));
     readiness.ready("postgresql", postgres.jdbcUrl());
 
     sink = keep(SinkPart.start(kafka.bootstrapServers(), registry.url(), postgres, meters));

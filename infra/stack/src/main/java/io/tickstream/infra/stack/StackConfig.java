@@ -51,7 +51,8 @@ public record StackConfig(
       throw new IllegalArgumentException("at least one bar resolution is needed (e.g. 1s,1m)");
     }
     if (demoFeed && !(demoRate > 0 && demoRate <= 100_000)) {
-      throw new IllegalArgumentException("demo rate must be in (0, 100000] ticks/s, got " + demoRate);
+      throw new IllegalArgumentException(
+          "demo rate must be in (0, 100000] ticks/s, got " + demoRate);
     }
   }
 

@@ -59,7 +59,10 @@ class LayeringTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "org.apache.kafka..", "org.apache.flink..", "io.vertx..", "io.tickstream.execution.service..")
+            "org.apache.kafka..",
+            "org.apache.flink..",
+            "io.vertx..",
+            "io.tickstream.execution.service..")
         .because("the execution core runs inside Flink, Kafka Streams and the backtester alike")
         .allowEmptyShould(true)
         .check(classes);

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Kafka's own console consumer ({@code kafka-console-consumer}, from the kafka-tools jar) as
- * a child JVM, the way an operator would, and reads what it prints.
+ * Runs Kafka's own console consumer ({@code kafka-console-consumer}, from the kafka-tools jar) as a
+ * child JVM, the way an operator would, and reads what it prints.
  */
 final class ConsoleConsumer {
   private ConsoleConsumer() {}

@@ -55,7 +55,8 @@ class EndToEndIT {
       trades.add(sim.nextTrade(startNanos));
     }
     try (var tradePub =
-            new TickPublisher<>(Topics.TRADES, stack.kafkaBootstrap(), stack.registryUrl(), Map.of());
+            new TickPublisher<>(
+                Topics.TRADES, stack.kafkaBootstrap(), stack.registryUrl(), Map.of());
         var refPub =
             new TickPublisher<>(
                 Topics.INSTRUMENTS, stack.kafkaBootstrap(), stack.registryUrl(), Map.of())) {

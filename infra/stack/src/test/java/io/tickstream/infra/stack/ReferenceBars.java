@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Bars computed the plain way, independently of the code under test: group trades by instrument
- * and interval, sort each group by event time (stable, so equal times keep arrival order), and read
- * off open, high, low, close, volume, count and VWAP.
+ * Bars computed the plain way, independently of the code under test: group trades by instrument and
+ * interval, sort each group by event time (stable, so equal times keep arrival order), and read off
+ * open, high, low, close, volume, count and VWAP.
  */
 final class ReferenceBars {
   private ReferenceBars() {}
@@ -34,9 +34,7 @@ final class ReferenceBars {
     Map<String, List<TradeTick>> groups = new TreeMap<>();
     for (TradeTick t : trades) {
       long start = Math.floorDiv(t.getTsEvent(), sizeNanos) * sizeNanos;
-      groups
-          .computeIfAbsent(t.getInstrumentId() + "|" + start, k -> new ArrayList<>())
-          .add(t);
+      groups.computeIfAbsent(t.getInstrumentId() + "|" + start, k -> new ArrayList<>()).add(t);
     }
     List<Expected> out = new ArrayList<>();
     for (List<TradeTick> group : groups.values()) {

@@ -1,0 +1,140 @@
+package io.tickstream.sink;
+
+import io.tickstream.schemas.serde.WireFormatException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one polled batch: decodes each record on its own (an undecodable one becomes a dead
+ * letter, not a failed batch), stores every table's rows in one database transaction, then sends
+ * the dead letters. It never commits Kafka offsets; the caller does, after this returns.
+ */
+final class BatchWriter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
+
+  private final DataSource dataSource;
+  private final Map<String, Route<?>> routes = new LinkedHashMap<>();
+  private final DeadLetterPublisher deadLetters;
+  private final SinkMetrics metrics;
+  private volatile Runnable afterDatabaseCommit = () -> {};
+
+  BatchWriter(DataSource dataSource, DeadLetterPublisher deadLetters, SinkMetrics metrics) {
+    this.dataSource = dataSource;
+    this.deadLetters = deadLetters;
+    this.metrics = metrics;
+  }
+
+  /** Routes the topic of {@code writer} to its table, decoding values with {@code decoder}. */
+  <T extends SpecificRecord> BatchWriter route(TableWriter<T> writer, Deserializer<T> decoder) {
+    routes.put(writer.topic().name(), new Route<>(writer, decoder));
+    return this;
+  }
+
+  /** The topics this writer stores. */
+  List<String> topics() {
+    return List.copyOf(routes.keySet());
+  }
+
+  /** Test hook: runs between the database commit and the dead letters (to simulate a crash). */
+  void afterDatabaseCommit(Runnable hook) {
+    this.afterDatabaseCommit = hook;
+  }
+
+  /**
+   * Stores {@code records}. Safe to call again with the same records after a failure: every table
+   * write is an idempotent upsert.
+   *
+   * @throws SQLException when the database is unavailable; nothing of the batch is committed
+   * @throws org.apache.kafka.common.KafkaException when the dead letters cannot be sent
+   * @throws WireFormatException only with reason {@code REGISTRY_UNAVAILABLE} (worth retrying)
+   */
+  void write(List<ConsumerRecord<byte[], byte[]>> records) throws SQLException {
+    List<Rejection> rejected = new ArrayList<>();
+    routes.values().forEach(Route::clear);
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      Route<?> route = routes.get(record.topic());
+      if (route == null) {
+        LOG.warn("record from unexpected topic {} skipped", record.topic());
+      } else {
+        route.decode(record, rejected);
+      }
+    }
+    Map<String, Integer> written = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        for (Route<?> route : routes.values()) {
+          written.put(route.writer.table(), route.store(c, rejected));
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c);
+        throw e;
+      }
+    }
+    written.forEach(metrics::rowsWritten);
+    afterDatabaseCommit.run();
+    deadLetters.publish(rejected);
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      LOG.debug("rollback failed (connection probably gone): {}", e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    deadLetters.close();
+    routes.values().forEach(r -> r.decoder.close());
+  }
+
+  /** One topic's decoder, table writer and the rows of the current batch. */
+  private static final class Route<T extends SpecificRecord> {
+    final TableWriter<T> writer;
+    final Deserializer<T> decoder;
+    final List<Decoded<T>> rows = new ArrayList<>();
+
+    Route(TableWriter<T> writer, Deserializer<T> decoder) {
+      this.writer = writer;
+      this.decoder = decoder;
+    }
+
+    void clear() {
+      rows.clear();
+    }
+
+    void decode(ConsumerRecord<byte[], byte[]> record, List<Rejection> rejected) {
+      if (record.value() == null) {
+        // A tombstone: rows are kept for history (a delisting arrives as active = false).
+        LOG.debug(
+            "tombstone {}-{}@{} skipped", record.topic(), record.partition(), record.offset());
+        return;
+      }
+      try {
+        rows.add(new Decoded<>(decoder.deserialize(record.topic(), record.value()), record));
+      } catch (WireFormatException e) {
+        if (e.reason() == WireFormatException.Reason.REGISTRY_UNAVAILABLE) {
+          throw e;
+        }
+        rejected.add(new Rejection(e.reason().name(), e.getMessage(), record));
+      }
+    }
+
+    int store(Connection c, List<Rejection> rejected) throws SQLException {
+      return StagedUpsert.write(c, writer, rows, rejected);
+    }
+  }
+}

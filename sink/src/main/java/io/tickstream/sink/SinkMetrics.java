@@ -1,0 +1,61 @@
+package io.tickstream.sink;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** The sink's meters, registered once in the registry passed to the service. */
+final class SinkMetrics {
+  private final MeterRegistry registry;
+  private final DistributionSummary batchSize;
+  private final Timer batchLatency;
+  private final Counter retries;
+
+  SinkMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.batchSize =
+        DistributionSummary.builder("tickstream.sink.batch.size")
+            .description("Records per batch polled from Kafka and written in one transaction")
+            .baseUnit("records")
+            .publishPercentileHistogram()
+            .register(registry);
+    this.batchLatency =
+        Timer.builder("tickstream.sink.batch.latency")
+            .description("Time to write one batch: decode, database transaction, dead letters")
+            .publishPercentileHistogram()
+            .register(registry);
+    this.retries =
+        Counter.builder("tickstream.sink.retries")
+            .description("Batch attempts that failed for a transient reason and were retried")
+            .register(registry);
+  }
+
+  void rowsWritten(String table, int rows) {
+    Counter.builder("tickstream.sink.rows.written")
+        .description("Table rows inserted or updated")
+        .tag("table", table)
+        .register(registry)
+        .increment(rows);
+  }
+
+  void deadLetter(String reasonCode) {
+    Counter.builder("tickstream.sink.dead.letters")
+        .description("Records sent to the dead-letter topic")
+        .tag("reason", reasonCode)
+        .register(registry)
+        .increment();
+  }
+
+  DistributionSummary batchSize() {
+    return batchSize;
+  }
+
+  Timer batchLatency() {
+    return batchLatency;
+  }
+
+  void retry() {
+    retries.increment();
+  }
+}

@@ -1,0 +1,31 @@
+package io.tickstream.sink;
+
+import io.tickstream.schemas.Topic;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * How the records of one topic land in one table: the topic to read, the statements that stage and
+ * merge a batch, and the CSV columns of one record (in the order of {@link
+ * SinkSql.Upsert#copyIntoStaging()}, the staging sequence number excluded; {@link StagedUpsert}
+ * appends it).
+ *
+ * @param <T> the Avro value type of the topic
+ */
+interface TableWriter<T extends SpecificRecord> {
+
+  /** The topic whose values this writer stores. */
+  Topic<String, T> topic();
+
+  /** The table written, for logs and the {@code table} tag of metrics. */
+  String table();
+
+  /** The staging and merge statements. */
+  SinkSql.Upsert sql();
+
+  /**
+   * Appends the columns of {@code value} to {@code line}.
+   *
+   * @param kafkaTimestampMs the record's Kafka timestamp, for tables that need a fallback time
+   */
+  void columns(T value, long kafkaTimestampMs, CsvLine line);
+}

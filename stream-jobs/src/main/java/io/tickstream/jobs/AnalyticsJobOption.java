@@ -1,0 +1,85 @@
+package io.tickstream.jobs;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every option of the analytics job: its key (in a properties file, or as {@code --key value} on
+ * the command line), its default and a one-line description. {@link AnalyticsJobConfig} parses
+ * them; {@code analytics-job.properties} in the resources is a sample.
+ */
+public enum AnalyticsJobOption {
+  BOOTSTRAP_SERVERS("bootstrap.servers", "localhost:9092", "Kafka brokers, host:port[,host:port]"),
+  REGISTRY_URL(
+      "registry.url",
+      "http://localhost:8085",
+      "Confluent-compatible schema registry URL (mock://scope for tests)"),
+  RESOLUTIONS("resolutions", "1s,1m", "bar resolutions, comma-separated <n><s|m|h|d>"),
+  MAX_OUT_OF_ORDERNESS(
+      "max.out.of.orderness", "2s", "how far behind the newest trade a trade may arrive"),
+  IDLENESS(
+      "idleness", "5s", "a Kafka partition without trades for this long stops holding back time"),
+  ALLOWED_LATENESS(
+      "allowed.lateness",
+      "0s",
+      "how long after its close a bar still accepts trades, re-emitted as revision+1"),
+  PARALLELISM("parallelism", "0", "job parallelism; 0 keeps the environment's default"),
+  CHECKPOINT_INTERVAL("checkpoint.interval", "5s", "exactly-once checkpoint interval"),
+  CHECKPOINT_DIR(
+      "checkpoint.dir", "file:///tmp/tickstream/checkpoints", "durable URI for checkpoints"),
+  STATE_BACKEND("state.backend", "hashmap", "keyed state backend: hashmap or rocksdb"),
+  TRANSACTIONAL_ID_PREFIX(
+      "transactional.id.prefix",
+      "tickstream-analytics",
+      "Kafka transactional id prefix of the bar sink; unique per job on a cluster"),
+  TRANSACTION_TIMEOUT(
+      "transaction.timeout",
+      "10min",
+      "Kafka transaction timeout of the bar sink; below the broker's transaction.max.timeout.ms"),
+  GROUP_ID("group.id", "tickstream-analytics", "Kafka consumer group of the trade source"),
+  STARTING_OFFSETS(
+      "starting.offsets",
+      "earliest",
+      "where to read md.trades without a checkpoint or committed offsets: earliest or latest");
+
+  private final String key;
+  private final String defaultValue;
+  private final String description;
+
+  AnalyticsJobOption(String key, String defaultValue, String description) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  /** The key in properties files and on the command line (without {@code --}). */
+  public String key() {
+    return key;
+  }
+
+  /** The value used when the option is not given. */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  /** One line for people. */
+  public String description() {
+    return description;
+  }
+
+  /** The option with this key, if any. */
+  public static Optional<AnalyticsJobOption> byKey(String key) {
+    return Arrays.stream(values()).filter(o -> o.key.equals(key)).findFirst();
+  }
+
+  /** A usage text listing every option with its default. */
+  public static String usage() {
+    StringBuilder text =
+        new StringBuilder("options (--key value, or key=value in --config file):\n");
+    for (AnalyticsJobOption o : values()) {
+      text.append(
+          String.format("  --%-26s %s (default %s)%n", o.key, o.description, o.defaultValue));
+    }
+    return text.toString();
+  }
+}

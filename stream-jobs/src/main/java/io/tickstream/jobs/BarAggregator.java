@@ -1,0 +1,175 @@
+package io.tickstream.jobs;
+
+import io.tickstream.schemas.avro.Bar;
+import io.tickstream.schemas.avro.TradeTick;
+import io.tickstream.signals.bars.BarAccumulator;
+import io.tickstream.signals.bars.TimeBarSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Event-time OHLCV bars of one instrument (the key) at several resolutions, all windows tumbling
+ * and aligned to the epoch. One function serves every resolution so that each trade is judged once:
+ * a trade too late for at least one of its bars goes once to the late side output.
+ *
+ * <p>Semantics follow Flink's event-time window operator: the bar [start, end) fires when the
+ * watermark reaches {@code end - 1 ms} (revision 0); until the watermark reaches {@code end - 1 ms
+ * + allowedLateness} a trade for it updates the bar and re-emits it with revision + 1; after that
+ * the bar's state is purged and its trades count as late. Windows and timers are in milliseconds
+ * (Flink's event time); bars carry nanoseconds, and trades are placed by their nanosecond {@code
+ * tsEvent}, so a bar holds exactly the trades with {@code start <= tsEvent < end}.
+ *
+ * <p>Metrics on the operator: {@code ticksIn}, {@code lateTicks}, {@code barsOut}.
+ */
+public final class BarAggregator extends KeyedProcessFunction<String, TradeTick, Bar> {
+  private static final long serialVersionUID = 1L;
+  private static final long NANOS_PER_MILLI = 1_000_000L;
+
+  // TimeBarSpec is not Serializable: keep the text and re-parse in open().
+  private final List<String> specTexts;
+  private final long allowedLatenessMillis;
+  private final OutputTag<TradeTick> lateTrades;
+
+  private transient TimeBarSpec[] specs;
+  private transient long[] sizeMillis;
+  private transient List<MapState<Long, BarAccumulator>> openBars;
+  private transient List<MapState<Long, Integer>> lastRevisions;
+  private transient Counter ticksIn;
+  private transient Counter lateTicks;
+  private transient Counter barsOut;
+
+  /**
+   * @param resolutions bar sizes, each a whole number of milliseconds
+   * @param allowedLateness how long after its close a bar accepts trades, as revisions
+   * @param lateTrades side output for trades past the allowed lateness of one of their bars
+   */
+  public BarAggregator(
+      List<TimeBarSpec> resolutions, Duration allowedLateness, OutputTag<TradeTick> lateTrades) {
+    for (TimeBarSpec spec : resolutions) {
+      if (spec.sizeNanos() % NANOS_PER_MILLI != 0) {
+        throw new IllegalArgumentException("bar size must be whole milliseconds: " + spec);
+      }
+    }
+    this.specTexts = resolutions.stream().map(TimeBarSpec::text).toList();
+    this.allowedLatenessMillis = allowedLateness.toMillis();
+    this.lateTrades = lateTrades;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    int n = specTexts.size();
+    specs = new TimeBarSpec[n];
+    sizeMillis = new long[n];
+    openBars = new ArrayList<>(n);
+    lastRevisions = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      specs[i] = TimeBarSpec.parse(specTexts.get(i));
+      sizeMillis[i] = specs[i].sizeNanos() / NANOS_PER_MILLI;
+      // State names carry the spec, so adding or removing a resolution keeps the others' state.
+      openBars.add(
+          getRuntimeContext()
+              .getMapState(
+                  new MapStateDescriptor<>(
+                      "bar-" + specs[i].text(),
+                      Types.LONG,
+                      TypeInformation.of(BarAccumulator.class))));
+      lastRevisions.add(
+          getRuntimeContext()
+              .getMapState(
+                  new MapStateDescriptor<>(
+                      "bar-revision-" + specs[i].text(), Types.LONG, Types.INT)));
+    }
+    var metrics = getRuntimeContext().getMetricGroup();
+    ticksIn = metrics.counter("ticksIn");
+    lateTicks = metrics.counter("lateTicks");
+    barsOut = metrics.counter("barsOut");
+  }
+
+  @Override
+  public void processElement(TradeTick trade, Context ctx, Collector<Bar> out) throws Exception {
+    ticksIn.inc();
+    long tsNanos = trade.getTsEvent();
+    long tsMillis = Math.floorDiv(tsNanos, NANOS_PER_MILLI);
+    long watermark = ctx.timerService().currentWatermark();
+    boolean late = false;
+    for (int i = 0; i < specs.length; i++) {
+      long start = Math.floorDiv(tsMillis, sizeMillis[i]) * sizeMillis[i];
+      long maxTimestamp = start + sizeMillis[i] - 1;
+      if (maxTimestamp + allowedLatenessMillis <= watermark) {
+        late = true;
+        continue;
+      }
+      MapState<Long, BarAccumulator> bars = openBars.get(i);
+      BarAccumulator acc = bars.get(start);
+      boolean first = acc == null;
+      if (first) {
+        acc = new BarAccumulator();
+      }
+      acc.add(tsNanos, trade.getPrice(), trade.getSize());
+      bars.put(start, acc);
+      if (maxTimestamp <= watermark) {
+        emit(i, start, acc, ctx.getCurrentKey(), out);
+      } else if (first) {
+        ctx.timerService().registerEventTimeTimer(maxTimestamp);
+      }
+      if (first && allowedLatenessMillis > 0) {
+        ctx.timerService().registerEventTimeTimer(maxTimestamp + allowedLatenessMillis);
+      }
+    }
+    if (late) {
+      lateTicks.inc();
+      ctx.output(lateTrades, trade);
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Bar> out) throws Exception {
+    for (int i = 0; i < specs.length; i++) {
+      // A timer at a bar's last millisecond fires it; one allowedLateness later purges it.
+      // With several resolutions and lateness one timestamp can be both, for different bars.
+      long closing = timestamp + 1 - sizeMillis[i];
+      if (Math.floorMod(timestamp + 1, sizeMillis[i]) == 0
+          && !lastRevisions.get(i).contains(closing)) {
+        BarAccumulator acc = openBars.get(i).get(closing);
+        if (acc != null) {
+          emit(i, closing, acc, ctx.getCurrentKey(), out);
+        }
+      }
+      long purging = closing - allowedLatenessMillis;
+      if (Math.floorMod(purging, sizeMillis[i]) == 0) {
+        openBars.get(i).remove(purging);
+        lastRevisions.get(i).remove(purging);
+      }
+    }
+  }
+
+  private void emit(
+      int i, long startMillis, BarAccumulator acc, String instrumentId, Collector<Bar> out)
+      throws Exception {
+    Integer last = lastRevisions.get(i).get(startMillis);
+    int revision = last == null ? 0 : last + 1;
+    lastRevisions.get(i).put(startMillis, revision);
+    long start = startMillis * NANOS_PER_MILLI;
+    long end = start + specs[i].sizeNanos();
+    out.collect(
+        AvroBarConverter.toAvro(
+            acc.toBar(instrumentId, specs[i].text(), start, end, revision), nowNanos()));
+    barsOut.inc();
+  }
+
+  private static long nowNanos() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+}
