@@ -25,7 +25,8 @@ public final class BarAccumulator {
 
   /** Adds one trade. */
   public BarAccumulator add(long tsEvent, BigDecimal price, BigDecimal size) {
-    if (tsEvent < openTs) {
+    // count == 0: a first trade at Long.MAX_VALUE must still set the open.
+    if (count == 0 || tsEvent < openTs) {
       openTs = tsEvent;
       open = price;
     }
@@ -49,7 +50,7 @@ public final class BarAccumulator {
     if (other.count == 0) {
       return this;
     }
-    if (other.openTs < openTs) {
+    if (count == 0 || other.openTs < openTs) {
       openTs = other.openTs;
       open = other.open;
     }
@@ -75,6 +76,11 @@ public final class BarAccumulator {
     return count;
   }
 
+  /** Event time of the earliest trade, or {@link Long#MAX_VALUE} when empty. */
+  public long firstEventTime() {
+    return openTs;
+  }
+
   /** Event time of the latest trade, or {@link Long#MIN_VALUE} when empty. */
   public long lastEventTime() {
     return closeTs;
@@ -96,6 +102,35 @@ public final class BarAccumulator {
             : notional.divide(volume, VWAP_SCALE, RoundingMode.HALF_EVEN);
     return new Bar(
         instrumentId, spec, start, end, open, high, low, close, volume, count, vwap, revision);
+  }
+
+  /**
+   * The revision primitive: folds a late trade into the accumulator of an already emitted bar and
+   * returns that bar again with {@code revision + 1} and OHLCV/VWAP recomputed exactly. This
+   * accumulator must hold the trades {@code emitted} was built from (keep it as state while the bar
+   * may still be revised).
+   *
+   * @throws IllegalArgumentException when {@code tsEvent} is outside [start, end) of the bar
+   */
+  public Bar revise(Bar emitted, long tsEvent, BigDecimal price, BigDecimal size) {
+    if (tsEvent < emitted.start() || tsEvent >= emitted.end()) {
+      throw new IllegalArgumentException(
+          "late trade at "
+              + tsEvent
+              + " is outside bar ["
+              + emitted.start()
+              + ", "
+              + emitted.end()
+              + ") of "
+              + emitted.instrumentId());
+    }
+    add(tsEvent, price, size);
+    return toBar(
+        emitted.instrumentId(),
+        emitted.spec(),
+        emitted.start(),
+        emitted.end(),
+        emitted.revision() + 1);
   }
 
   /** A copy with the same state, for snapshots. */

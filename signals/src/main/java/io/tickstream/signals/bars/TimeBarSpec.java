@@ -41,12 +41,22 @@ public record TimeBarSpec(String text, long sizeNanos) {
           case "h" -> Duration.ofHours(1);
           default -> Duration.ofDays(1);
         };
-    return new TimeBarSpec(n + m.group(2), unit.multipliedBy(n).toNanos());
+    try {
+      return new TimeBarSpec(n + m.group(2), unit.multipliedBy(n).toNanos());
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "bar spec '" + text + "' is longer than the ~292 years nanoseconds can hold", e);
+    }
   }
 
   /** Start of the bar that contains {@code tsNanos} (floor to the size, aligned to the epoch). */
   public long startOf(long tsNanos) {
     return Math.floorDiv(tsNanos, sizeNanos) * sizeNanos;
+  }
+
+  /** End (exclusive) of the bar that contains {@code tsNanos}. */
+  public long endOf(long tsNanos) {
+    return startOf(tsNanos) + sizeNanos;
   }
 
   /** The interval length. */

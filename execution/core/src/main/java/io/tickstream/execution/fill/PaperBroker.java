@@ -1,0 +1,229 @@
+package io.tickstream.execution.fill;
+
+import io.tickstream.execution.Instruments;
+import io.tickstream.execution.MarketUpdate;
+import io.tickstream.execution.orders.CancelOrder;
+import io.tickstream.execution.orders.Order;
+import io.tickstream.execution.orders.OrderAccepted;
+import io.tickstream.execution.orders.OrderCanceled;
+import io.tickstream.execution.orders.OrderEvent;
+import io.tickstream.execution.orders.OrderExpired;
+import io.tickstream.execution.orders.OrderFilled;
+import io.tickstream.execution.orders.OrderRejected;
+import io.tickstream.execution.orders.OrderSubmitted;
+import io.tickstream.execution.orders.OrderTriggered;
+import io.tickstream.execution.orders.SubmitOrder;
+import io.tickstream.execution.orders.TimeInForce;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A simulated venue: accepts orders and fills them against later market data per a {@link
+ * FillModel}. The same class serves backtests and paper trading, so both produce the same events.
+ *
+ * <p>No look-ahead: an order accepted at time {@code t} only ever matches updates with {@code
+ * tsEvent > t}. A stop triggers on an update's last price and may fill on that same update (the
+ * trigger and the fill see the same, already-published, prices). IOC orders are canceled after the
+ * first update they could match, filled or not. DAY orders expire at {@link FillModel#dayExpiry};
+ * any update (of any instrument) or {@link #advanceTo} moves time forward.
+ *
+ * <p>Not thread-safe; deterministic: the same calls in the same order give the same events. It
+ * remembers every client order id it has seen (to reject reuse), so memory grows with the number of
+ * orders: one broker per backtest run or trading day.
+ */
+public final class PaperBroker {
+
+  private final FillModel model;
+  private final Instruments instruments;
+  private final Map<String, WorkingOrder> working = new LinkedHashMap<>();
+  private final Map<String, Order> orders = new HashMap<>();
+  private long venueSequence;
+
+  /** A broker with no orders. */
+  public PaperBroker(FillModel model, Instruments instruments) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.instruments = Objects.requireNonNull(instruments, "instruments");
+  }
+
+  /**
+   * Receives an order sent at {@code now}: returns {@link OrderAccepted}, or {@link OrderRejected}
+   * for an unknown instrument, a reused client order id, a non-positive quantity or missing prices.
+   */
+  public List<OrderEvent> submit(SubmitOrder command, long now) {
+    Order order = new Order(command);
+    order.apply(new OrderSubmitted(command, now));
+    String why = rejection(command);
+    if (why != null) {
+      OrderRejected rejected =
+          new OrderRejected(command.clientOrderId(), command.instrumentId(), why, now);
+      order.apply(rejected);
+      orders.putIfAbsent(command.clientOrderId(), order);
+      return List.of(rejected);
+    }
+    OrderAccepted accepted =
+        new OrderAccepted(
+            command.clientOrderId(), command.instrumentId(), "PAPER-" + ++venueSequence, now);
+    order.apply(accepted);
+    long expiry = command.timeInForce() == TimeInForce.DAY ? model.dayExpiry(now) : Long.MAX_VALUE;
+    orders.put(command.clientOrderId(), order);
+    working.put(
+        command.clientOrderId(),
+        new WorkingOrder(order, instruments.get(command.instrumentId()), now, expiry));
+    return List.of(accepted);
+  }
+
+  private String rejection(SubmitOrder c) {
+    if (orders.containsKey(c.clientOrderId())) {
+      return "duplicate client order id " + c.clientOrderId();
+    }
+    if (instruments.find(c.instrumentId()).isEmpty()) {
+      return "unknown instrument " + c.instrumentId();
+    }
+    if (c.quantity().signum() <= 0) {
+      return "quantity must be > 0";
+    }
+    if (c.type().hasLimitPrice() != (c.limitPrice() != null)
+        || c.type().hasStopPrice() != (c.stopPrice() != null)) {
+      return "prices do not match order type " + c.type();
+    }
+    return null;
+  }
+
+  /**
+   * Cancels the rest of a working order; empty when it is not working (already done or unknown).
+   */
+  public List<OrderEvent> cancel(CancelOrder command, long now) {
+    WorkingOrder w = working.remove(command.clientOrderId());
+    if (w == null) {
+      return List.of();
+    }
+    return List.of(
+        apply(
+            w,
+            new OrderCanceled(
+                w.command().clientOrderId(), w.command().instrumentId(), "requested", now)));
+  }
+
+  /** Expires DAY orders whose session ended at or before {@code now}. */
+  public List<OrderEvent> advanceTo(long now) {
+    List<OrderEvent> events = new ArrayList<>();
+    for (WorkingOrder w : List.copyOf(working.values())) {
+      if (w.expiresAt <= now) {
+        working.remove(w.command().clientOrderId());
+        events.add(
+            apply(
+                w,
+                new OrderExpired(
+                    w.command().clientOrderId(), w.command().instrumentId(), w.expiresAt)));
+      }
+    }
+    return events;
+  }
+
+  /** Matches working orders of the update's instrument against it; returns what happened. */
+  public List<OrderEvent> onMarketUpdate(MarketUpdate update) {
+    List<OrderEvent> events = new ArrayList<>(advanceTo(update.tsEvent()));
+    BigDecimal budget = model.participation(update.volume());
+    for (WorkingOrder w : List.copyOf(working.values())) {
+      if (!w.command().instrumentId().equals(update.instrumentId())
+          || update.tsEvent() <= w.acceptedAt) {
+        continue;
+      }
+      budget = budget.subtract(match(w, update, budget, events));
+      if (w.command().timeInForce() == TimeInForce.IOC && w.order.status().isWorking()) {
+        events.add(
+            apply(
+                w,
+                new OrderCanceled(
+                    w.command().clientOrderId(),
+                    w.command().instrumentId(),
+                    "IOC remainder",
+                    update.tsEvent())));
+      }
+      if (!w.order.status().isWorking()) {
+        working.remove(w.command().clientOrderId());
+      }
+    }
+    return events;
+  }
+
+  /**
+   * Triggers and fills {@code w} on {@code update} within {@code budget}; returns quantity used.
+   */
+  private BigDecimal match(
+      WorkingOrder w, MarketUpdate u, BigDecimal budget, List<OrderEvent> out) {
+    SubmitOrder c = w.command();
+    if (!w.active()) {
+      if (!FillModel.stopReached(c.side(), c.stopPrice(), u)) {
+        return BigDecimal.ZERO;
+      }
+      out.add(apply(w, new OrderTriggered(c.clientOrderId(), c.instrumentId(), u.tsEvent())));
+    }
+    BigDecimal price =
+        w.limitLike()
+            ? model.limitPrice(c.side(), c.limitPrice(), u)
+            : model.marketPrice(c.side(), u);
+    BigDecimal qty =
+        w.instrument.roundDownToLot(budget.max(BigDecimal.ZERO)).min(w.order.leavesQty());
+    if (price == null || qty.signum() <= 0) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal leaves = w.order.leavesQty().subtract(qty);
+    w.fills++;
+    out.add(
+        apply(
+            w,
+            new OrderFilled(
+                c.clientOrderId(),
+                c.instrumentId(),
+                c.clientOrderId() + "-" + w.fills,
+                c.side(),
+                qty,
+                price,
+                model.commission().commission(qty, price),
+                leaves,
+                u.tsEvent())));
+    return qty;
+  }
+
+  private static OrderEvent apply(WorkingOrder w, OrderEvent event) {
+    w.order.apply(event);
+    return event;
+  }
+
+  /** The broker's view of an order it has seen. */
+  public Optional<Order> order(String clientOrderId) {
+    return Optional.ofNullable(orders.get(clientOrderId));
+  }
+
+  /** Orders still working, in arrival order. */
+  public List<Order> workingOrders() {
+    return working.values().stream().map(w -> w.order).toList();
+  }
+
+  /**
+   * Notional of the unfilled rest of working orders, for {@link
+   * io.tickstream.execution.risk.AccountState#openOrdersNotional}: leaves quantity times limit
+   * price, else stop price, else {@code referencePrices} (zero when it has none).
+   */
+  public BigDecimal openOrdersNotional(Map<String, BigDecimal> referencePrices) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (WorkingOrder w : working.values()) {
+      SubmitOrder c = w.command();
+      BigDecimal price =
+          c.limitPrice() != null
+              ? c.limitPrice()
+              : c.stopPrice() != null
+                  ? c.stopPrice()
+                  : referencePrices.getOrDefault(c.instrumentId(), BigDecimal.ZERO);
+      total = total.add(w.order.leavesQty().multiply(price));
+    }
+    return total;
+  }
+}

@@ -1,0 +1,169 @@
+package io.tickstream.execution.portfolio;
+
+import io.tickstream.execution.AccountConfig;
+import io.tickstream.execution.MarketUpdate;
+import io.tickstream.execution.orders.OrderFilled;
+import io.tickstream.execution.risk.AccountState;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Exact accounting of one account in one currency: cash, positions, marks and equity.
+ *
+ * <ul>
+ *   <li>A buy fill takes {@code qty * price + commission} from cash; a sell adds {@code qty * price
+ *       - commission}. Shorts are cash-funded: selling short raises cash, and the negative
+ *       position's value is subtracted from equity.
+ *   <li>{@code equity = cash + sum(quantity * mark)}, where the mark is the latest price given to
+ *       {@link #mark} (the last price of a {@link MarketUpdate}); a position never marked is valued
+ *       at its average cost, i.e. no unrealized PnL is invented before a price is seen.
+ *   <li>The high-water mark of equity is updated on every fill and mark; the risk engine's drawdown
+ *       limit reads it from {@link #accountState}.
+ * </ul>
+ *
+ * All arithmetic is exact except average cost (see {@link Position}). Not thread-safe.
+ */
+public final class Portfolio {
+
+  private final String accountId;
+  private BigDecimal cash;
+  private BigDecimal peakEquity;
+  private final Map<String, Position> positions = new TreeMap<>();
+  private final Map<String, BigDecimal> marks = new TreeMap<>();
+  private final List<ClosedTrade> closedTrades = new ArrayList<>();
+
+  /** An account holding only {@code startingCash}. */
+  public Portfolio(String accountId, BigDecimal startingCash) {
+    this.accountId = Objects.requireNonNull(accountId, "accountId");
+    this.cash = Objects.requireNonNull(startingCash, "startingCash");
+    this.peakEquity = startingCash;
+  }
+
+  /** An account holding only the configured starting cash. */
+  public static Portfolio open(AccountConfig config) {
+    return new Portfolio(config.accountId(), config.startingCash());
+  }
+
+  /** Books a fill: cash, position, realized PnL; returns the resulting position change. */
+  public PositionChanged apply(OrderFilled fill) {
+    Position before = position(fill.instrumentId());
+    Position.Transition t =
+        before.apply(fill.side(), fill.lastQty(), fill.lastPx(), fill.commission(), fill.tsEvent());
+    positions.put(fill.instrumentId(), t.position());
+    if (t.closedTrade() != null) {
+      closedTrades.add(t.closedTrade());
+    }
+    cash = cash.subtract(fill.side().signed(fill.notional())).subtract(fill.commission());
+    updatePeak();
+    Position after = t.position();
+    return new PositionChanged(
+        accountId,
+        fill.instrumentId(),
+        after.quantity(),
+        after.avgCost(),
+        after.realizedPnl(),
+        after.unrealizedPnl(markOf(after)),
+        cash,
+        fill.tsEvent());
+  }
+
+  /** Marks {@code instrumentId} to {@code price}. */
+  public void mark(String instrumentId, BigDecimal price) {
+    if (price.signum() <= 0) {
+      throw new IllegalArgumentException("mark price must be > 0, got " + price);
+    }
+    marks.put(instrumentId, price);
+    updatePeak();
+  }
+
+  /** Marks the update's instrument to its last price. */
+  public void mark(MarketUpdate update) {
+    mark(update.instrumentId(), update.last());
+  }
+
+  private void updatePeak() {
+    peakEquity = peakEquity.max(equity());
+  }
+
+  private BigDecimal markOf(Position p) {
+    return marks.getOrDefault(p.instrumentId(), p.avgCost());
+  }
+
+  /** The position in {@code instrumentId}; flat when never traded. */
+  public Position position(String instrumentId) {
+    return positions.getOrDefault(instrumentId, Position.flat(instrumentId));
+  }
+
+  /** Every instrument traded so far, by id. */
+  public Map<String, Position> positions() {
+    return Map.copyOf(positions);
+  }
+
+  /** Cash. */
+  public BigDecimal cash() {
+    return cash;
+  }
+
+  /** Signed value of all positions at their marks. */
+  public BigDecimal positionsValue() {
+    BigDecimal total = BigDecimal.ZERO;
+    for (Position p : positions.values()) {
+      total = total.add(p.quantity().multiply(markOf(p)));
+    }
+    return total;
+  }
+
+  /** Sum of |quantity| times mark over all positions. */
+  public BigDecimal grossExposure() {
+    BigDecimal total = BigDecimal.ZERO;
+    for (Position p : positions.values()) {
+      total = total.add(p.quantity().abs().multiply(markOf(p)));
+    }
+    return total;
+  }
+
+  /** {@code cash + positionsValue()}. */
+  public BigDecimal equity() {
+    return cash.add(positionsValue());
+  }
+
+  /** Highest equity seen at any fill or mark, starting cash included. */
+  public BigDecimal peakEquity() {
+    return peakEquity;
+  }
+
+  /** Realized PnL over all instruments, net of commissions. */
+  public BigDecimal realizedPnl() {
+    BigDecimal total = BigDecimal.ZERO;
+    for (Position p : positions.values()) {
+      total = total.add(p.realizedPnl());
+    }
+    return total;
+  }
+
+  /** Unrealized PnL over all open positions at their marks. */
+  public BigDecimal unrealizedPnl() {
+    BigDecimal total = BigDecimal.ZERO;
+    for (Position p : positions.values()) {
+      total = total.add(p.unrealizedPnl(markOf(p)));
+    }
+    return total;
+  }
+
+  /** Completed round trips, oldest first. */
+  public List<ClosedTrade> closedTrades() {
+    return List.copyOf(closedTrades);
+  }
+
+  /** The account as the risk engine sees it, with the notional of orders still working. */
+  public AccountState accountState(BigDecimal openOrdersNotional) {
+    Map<String, BigDecimal> signed = new TreeMap<>();
+    positions.forEach((id, p) -> signed.put(id, p.quantity()));
+    return new AccountState(
+        accountId, equity(), peakEquity, grossExposure(), openOrdersNotional, signed);
+  }
+}
