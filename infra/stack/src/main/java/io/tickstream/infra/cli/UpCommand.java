@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import sun.misc.Signal;
 
 /** {@code tickstream up}: the whole pipeline on this machine, until Ctrl-C. */
 @Command(
@@ -91,21 +93,21 @@ final class UpCommand implements Callable<Integer> {
       err.println("cannot start: " + e.getMessage());
       return 2;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  out.println("stopping tickstream ...");
-                  out.flush();
-                  stack.close();
-                  out.println("stopped; state kept in " + home.toAbsolutePath());
-                  out.flush();
-                  stopped.countDown();
-                },
-                "tickstream-shutdown"));
+    // Ctrl-C and SIGTERM are handled here rather than in a JVM shutdown hook: the embedded
+    // PostgreSQL registers its own hook, which would stop the database while the sink is still
+    // writing. The parts stop in order before the JVM starts shutting down.
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    for (String name : new String[] {"INT", "TERM"}) {
+      Signal.handle(new Signal(name), signal -> stopRequested.countDown());
+    }
     out.flush();
-    stopped.await();
+    stopRequested.await();
+    out.println("stopping tickstream ...");
+    out.flush();
+    stack.close();
+    out.println("stopped; state kept in " + home.toAbsolutePath());
+    out.flush();
+    LogManager.shutdown();
     return 0;
   }
 

@@ -48,11 +48,9 @@ final class ApiPart implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    server
-        .close()
-        .compose(v -> vertx.close())
-        .toCompletionStage()
-        .toCompletableFuture()
-        .get(30, TimeUnit.SECONDS);
+    // Awaited from this (non Vert.x) thread, step by step: a continuation composed onto the
+    // server's close would run on an event loop that vertx.close() has already terminated.
+    server.close().await(10, TimeUnit.SECONDS);
+    vertx.close().await(10, TimeUnit.SECONDS);
   }
 }

@@ -10,6 +10,11 @@ import io.tickstream.schemas.Topic;
 import io.tickstream.schemas.Topics;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
@@ -27,12 +32,12 @@ public final class LocalStack implements AutoCloseable {
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
   private final PrometheusMeterRegistry meters =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private EmbeddedKafka kafka;
-  private SchemaRegistryServer registry;
-  private EmbeddedPostgres postgres;
-  private FlinkPart flink;
-  private SinkPart sink;
-  private ApiPart api;
+  private volatile EmbeddedKafka kafka;
+  private volatile SchemaRegistryServer registry;
+  private volatile EmbeddedPostgres postgres;
+  private volatile FlinkPart flink;
+  private volatile SinkPart sink;
+  private volatile ApiPart api;
 
   private LocalStack(StackConfig config) {
     this.config = config;
@@ -58,35 +63,71 @@ public final class LocalStack implements AutoCloseable {
     readiness.say("starting tickstream (state in " + config.home() + ")");
     // Check every fixed port first, so a conflict is reported before anything starts.
     checkPorts();
-    kafka = keep(EmbeddedKafka.start(config.kafkaPort(), config.home().resolve("kafka")));
-    kafka.createTopics(
-        Topics.ALL.stream()
-            .map(
-                t ->
-                    new NewTopic(t.name(), 2, (short) 1)
-                        .configs(java.util.Map.of("cleanup.policy", t.cleanup().policy())))
-            .toList());
-    readiness.ready("kafka", kafka.bootstrapServers());
+    // Parts start as soon as what they need is up: Kafka and PostgreSQL together, then the
+    // registry, then the sink, the API, the Flink job and the feed together.
+    ExecutorService starter = Executors.newFixedThreadPool(4, r -> new Thread(r, "stack-start"));
+    try {
+      var pg =
+          CompletableFuture.supplyAsync(
+              () -> {
+                postgres =
+                    keep(
+                        EmbeddedPostgres.start(
+                            config.postgresPort(), config.home().resolve("postgres")));
+                readiness.ready("postgresql", postgres.jdbcUrl());
+                return postgres;
+              },
+              starter);
+      kafka = keep(EmbeddedKafka.start(config.kafkaPort(), config.home().resolve("kafka")));
+      kafka.createTopics(
+          Topics.ALL.stream()
+              .map(
+                  t ->
+                      new NewTopic(t.name(), 2, (short) 1)
+                          .configs(Map.of("cleanup.policy", t.cleanup().policy())))
+              .toList());
+      readiness.ready("kafka", kafka.bootstrapServers());
+      registry = keep(SchemaRegistryServer.start(config.registryPort(), kafka.bootstrapServers()));
+      readiness.ready("schema registry", registry.url());
 
-    registry = keep(SchemaRegistryServer.start(config.registryPort(), kafka.bootstrapServers()));
-    readiness.ready("schema registry", registry.url());
-
-    postgres =
-        keep(EmbeddedPostgres.start(config.postgresPort(), config.home().resolve("postgres")));
-    readiness.ready("postgresql", postgres.jdbcUrl());
-
-    sink = keep(SinkPart.start(kafka.bootstrapServers(), registry.url(), postgres, meters));
-    readiness.ready("sink", "md.bars, md.instruments -> " + postgres.jdbcUrl());
-
-    api = keep(ApiPart.start(config.apiPort(), postgres, meters));
-    readiness.ready("query api", apiUrl() + "/api/v1/instruments");
-
-    flink = keep(FlinkPart.start(config, kafka.bootstrapServers(), registry.url()));
-    readiness.ready("flink job", flink.dashboardUrl() + " (" + flink.jobName() + " RUNNING)");
-
-    if (config.demoFeed()) {
-      keep(DemoFeedPart.start(config, kafka.bootstrapServers(), registry.url()));
-      readiness.ready("demo feed", config.demoRate() + " trades/s, seed " + config.seed());
+      var flinkStarted =
+          CompletableFuture.runAsync(
+              () -> {
+                flink = keep(FlinkPart.start(config, kafka.bootstrapServers(), registry.url()));
+                readiness.ready(
+                    "flink job", flink.dashboardUrl() + " (" + flink.jobName() + " RUNNING)");
+              },
+              starter);
+      var sinkStarted =
+          pg.thenAcceptAsync(
+              db -> {
+                sink = keep(SinkPart.start(kafka.bootstrapServers(), registry.url(), db, meters));
+                readiness.ready("sink", "md.bars, md.instruments -> " + db.jdbcUrl());
+              },
+              starter);
+      var apiStarted =
+          sinkStarted.thenRunAsync(
+              () -> {
+                // After the sink: the API reads the tables the sink's migrations create.
+                api = keep(ApiPart.start(config.apiPort(), postgres, meters));
+                readiness.ready("query api", apiUrl() + "/api/v1/instruments");
+              },
+              starter);
+      var feedStarted =
+          CompletableFuture.runAsync(
+              () -> {
+                if (config.demoFeed()) {
+                  keep(DemoFeedPart.start(config, kafka.bootstrapServers(), registry.url()));
+                  readiness.ready(
+                      "demo feed", config.demoRate() + " trades/s, seed " + config.seed());
+                }
+              },
+              starter);
+      CompletableFuture.allOf(flinkStarted, apiStarted, feedStarted).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    } finally {
+      starter.shutdown();
     }
     readiness.say(
         String.format(
@@ -121,7 +162,9 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private <T extends AutoCloseable> T keep(T part) {
-    parts.push(part);
+    synchronized (parts) {
+      parts.push(part);
+    }
     return part;
   }
 
@@ -157,10 +200,21 @@ public final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() {
-    while (!parts.isEmpty()) {
-      AutoCloseable part = parts.pop();
+    while (true) {
+      AutoCloseable part;
+      synchronized (parts) {
+        if (parts.isEmpty()) {
+          return;
+        }
+        part = parts.pop();
+      }
+      long t0 = System.nanoTime();
       try {
         part.close();
+        LOG.info(
+            "stopped {} in {} ms",
+            part.getClass().getSimpleName(),
+            (System.nanoTime() - t0) / 1_000_000);
       } catch (Exception e) {
         LOG.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.toString(), e);
       }
