@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "tickstream 0.1.0-SNAPSHOT",
     description = "Streaming market analytics and trading pipeline.",
-    subcommands = {UpCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {UpCommand.class, ConsumeCommand.class, CommandLine.HelpCommand.class})
 public final class TickstreamCli {
   private TickstreamCli() {}
 
