@@ -1,0 +1,104 @@
+package io.tickstream.api;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tickstream.api.auth.JwksSource;
+import io.tickstream.api.stream.BarMessages;
+import io.tickstream.api.stream.KafkaTopicFeed;
+import io.tickstream.api.stream.StreamChannel;
+import io.tickstream.api.stream.StreamHub;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a running API holds and must release: the database pool, and when Kafka is configured the
+ * stream hub, its feeds and the Kafka health probe; the JWKS refresh timer.
+ */
+final class ApiResources {
+  private final Vertx vertx;
+  private final ApiQueries queries;
+  private final StreamHub hub;
+  private final KafkaProbe kafka;
+  private final Map<String, StreamChannel<?>> channels;
+  private final List<KafkaTopicFeed<?>> feeds;
+  private JwksSource jwks;
+
+  private ApiResources(
+      Vertx vertx,
+      ApiQueries queries,
+      StreamHub hub,
+      KafkaProbe kafka,
+      Map<String, StreamChannel<?>> channels,
+      List<KafkaTopicFeed<?>> feeds) {
+    this.vertx = vertx;
+    this.queries = queries;
+    this.hub = hub;
+    this.kafka = kafka;
+    this.channels = channels;
+    this.feeds = feeds;
+  }
+
+  static ApiResources open(Vertx vertx, ApiConfig cfg, MeterRegistry registry) {
+    ApiQueries queries = ApiQueries.connect(vertx, cfg);
+    StreamsConfig s = cfg.streams();
+    if (!s.enabled()) {
+      return new ApiResources(vertx, queries, null, null, Map.of(), List.of());
+    }
+    StreamHub hub = new StreamHub(registry, s.clientQueueSize());
+    Map<String, StreamChannel<?>> channels = new LinkedHashMap<>();
+    List<KafkaTopicFeed<?>> feeds = new ArrayList<>();
+    // Signals and order events join here once their topics exist in the catalogue.
+    StreamChannel<io.tickstream.schemas.avro.Bar> bars = BarMessages.channel();
+    channels.put(bars.name(), bars);
+    feeds.add(new KafkaTopicFeed<>(bars, hub, s.kafkaBootstrap(), s.registryUrl()));
+    return new ApiResources(
+        vertx, queries, hub, new KafkaProbe(s.kafkaBootstrap()), channels, feeds);
+  }
+
+  void onClose(JwksSource source) {
+    this.jwks = source;
+  }
+
+  ApiQueries queries() {
+    return queries;
+  }
+
+  /** The hub, or null without Kafka. */
+  StreamHub hub() {
+    return hub;
+  }
+
+  /** The probe, or null without Kafka. */
+  KafkaProbe kafka() {
+    return kafka;
+  }
+
+  Map<String, StreamChannel<?>> channels() {
+    return channels;
+  }
+
+  boolean feedsReady() {
+    return feeds.stream().allMatch(KafkaTopicFeed::ready);
+  }
+
+  Future<Void> close() {
+    if (jwks != null) {
+      jwks.close();
+    }
+    Future<Void> streams =
+        feeds.isEmpty() && kafka == null
+            ? Future.succeededFuture()
+            : vertx.executeBlocking(
+                () -> {
+                  feeds.forEach(KafkaTopicFeed::close);
+                  if (kafka != null) {
+                    kafka.close();
+                  }
+                  return null;
+                });
+    return streams.eventually(queries::close);
+  }
+}

@@ -1,0 +1,82 @@
+package io.tickstream.api;
+
+import io.tickstream.infra.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A real PostgreSQL with the sink's tables (test copy) and the rows of {@code db/seed.sql}. */
+final class SeededPostgres implements AutoCloseable {
+  private final EmbeddedPostgres pg;
+  private boolean closed;
+
+  private SeededPostgres(EmbeddedPostgres pg) {
+    this.pg = pg;
+  }
+
+  static SeededPostgres start(Path dir) throws Exception {
+    EmbeddedPostgres pg = EmbeddedPostgres.start(0, dir);
+    try (Connection c = pg.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(resource("db/sink-tables.sql"));
+      s.execute(resource("db/trading-tables.sql"));
+      s.execute(resource("db/seed.sql"));
+      s.execute(resource("db/seed-trading.sql"));
+    } catch (SQLException | IOException | RuntimeException e) {
+      pg.close();
+      throw e;
+    }
+    return new SeededPostgres(pg);
+  }
+
+  /** Defaults, HTTP on a free loopback port, this database; {@code extra} keys override. */
+  ApiConfig apiConfig(Map<String, String> extra) {
+    Map<String, String> values = new HashMap<>();
+    values.put("http.host", "127.0.0.1");
+    values.put("http.port", "0");
+    values.put("pg.host", "localhost");
+    values.put("pg.port", Integer.toString(pg.port()));
+    values.put("pg.user", pg.user());
+    values.put("pg.pool.size", "4");
+    values.putAll(extra);
+    return ApiConfig.fromMap(values);
+  }
+
+  /** Defaults, HTTP on a free loopback port, this database, no key set (auth off in start). */
+  ApiConfig apiConfig() {
+    return apiConfig(Map.of());
+  }
+
+  /** A JDBC connection for checks and checksums. */
+  Connection connect() throws SQLException {
+    return pg.dataSource().getConnection();
+  }
+
+  /** The PostgreSQL port. */
+  int port() {
+    return pg.port();
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      pg.close();
+    }
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = SeededPostgres.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("missing test resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
