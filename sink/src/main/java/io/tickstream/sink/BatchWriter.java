@@ -4,9 +4,11 @@ import io.tickstream.schemas.serde.WireFormatException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,9 +36,24 @@ final class BatchWriter implements AutoCloseable {
     this.metrics = metrics;
   }
 
-  /** Routes the topic of {@code writer} to its table, decoding values with {@code decoder}. */
-  <T extends SpecificRecord> BatchWriter route(TableWriter<T> writer, Deserializer<T> decoder) {
-    routes.put(writer.topic().name(), new Route<>(writer, decoder));
+  /**
+   * Routes one topic to the tables of {@code writers} (all of the same topic, written in this
+   * order), decoding values with {@code decoder}.
+   */
+  @SafeVarargs
+  final <T extends SpecificRecord> BatchWriter route(
+      Deserializer<T> decoder, TableWriter<T>... writers) {
+    if (writers.length == 0) {
+      throw new IllegalArgumentException("a route needs at least one table");
+    }
+    List<StagedUpsert<T>> tables = new ArrayList<>();
+    for (TableWriter<T> w : writers) {
+      if (!w.topic().equals(writers[0].topic())) {
+        throw new IllegalArgumentException("writers of one route must read one topic");
+      }
+      tables.add(new StagedUpsert<>(w, metrics));
+    }
+    routes.put(writers[0].topic().name(), new Route<>(tables, decoder));
     return this;
   }
 
@@ -73,8 +90,9 @@ final class BatchWriter implements AutoCloseable {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
+        Jdbc.execute(c, SinkSql.DURABLE_COMMIT);
         for (Route<?> route : routes.values()) {
-          written.put(route.writer.table(), route.store(c, rejected));
+          route.store(c, rejected, written);
         }
         c.commit();
       } catch (SQLException | RuntimeException e) {
@@ -84,7 +102,17 @@ final class BatchWriter implements AutoCloseable {
     }
     written.forEach(metrics::rowsWritten);
     afterDatabaseCommit.run();
-    deadLetters.publish(rejected);
+    deadLetters.publish(onePerRecord(rejected));
+  }
+
+  /** A record refused by two tables (trades and latest_prices) makes one dead letter. */
+  private static List<Rejection> onePerRecord(List<Rejection> rejected) {
+    Map<String, Rejection> first = new LinkedHashMap<>();
+    for (Rejection r : rejected) {
+      first.putIfAbsent(
+          r.source().topic() + "-" + r.source().partition() + "@" + r.source().offset(), r);
+    }
+    return List.copyOf(first.values());
   }
 
   private static void rollbackQuietly(Connection c) {
@@ -101,14 +129,14 @@ final class BatchWriter implements AutoCloseable {
     routes.values().forEach(r -> r.decoder.close());
   }
 
-  /** One topic's decoder, table writer and the rows of the current batch. */
+  /** One topic's decoder, table writers and the rows of the current batch. */
   private static final class Route<T extends SpecificRecord> {
-    final TableWriter<T> writer;
+    final List<StagedUpsert<T>> tables;
     final Deserializer<T> decoder;
     final List<Decoded<T>> rows = new ArrayList<>();
 
-    Route(TableWriter<T> writer, Deserializer<T> decoder) {
-      this.writer = writer;
+    Route(List<StagedUpsert<T>> tables, Deserializer<T> decoder) {
+      this.tables = tables;
       this.decoder = decoder;
     }
 
@@ -133,8 +161,34 @@ final class BatchWriter implements AutoCloseable {
       }
     }
 
-    int store(Connection c, List<Rejection> rejected) throws SQLException {
-      return StagedUpsert.write(c, writer, rows, rejected);
+    /** Writes every table in turn; a row one table refuses is not offered to the next. */
+    void store(Connection c, List<Rejection> rejected, Map<String, Integer> written)
+        throws SQLException {
+      List<Decoded<T>> accepted = rows;
+      for (StagedUpsert<T> table : tables) {
+        TableWriter<T> writer = table.writer();
+        List<Rejection> refused = new ArrayList<>();
+        written.put(writer.table(), table.write(c, accepted, refused));
+        if (refused.isEmpty()) {
+          continue;
+        }
+        Set<ConsumerRecord<byte[], byte[]>> out = new HashSet<>();
+        refused.forEach(r -> out.add(r.source()));
+        accepted = accepted.stream().filter(d -> !out.contains(d.source())).toList();
+        if (writer.deadLettersRefusals()) {
+          rejected.addAll(refused);
+          continue;
+        }
+        for (Rejection r : refused) {
+          LOG.error(
+              "table {} refused {}-{}@{} and it is not sent back to the dead-letter topic: {}",
+              writer.table(),
+              r.source().topic(),
+              r.source().partition(),
+              r.source().offset(),
+              r.message());
+        }
+      }
     }
   }
 }

@@ -17,6 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -78,6 +80,7 @@ final class ConsumerLoop implements Runnable {
         } catch (WakeupException e) {
           continue;
         }
+        metrics.consumerLag(lagMax());
         if (polled.isEmpty()) {
           continue;
         }
@@ -103,6 +106,20 @@ final class ConsumerLoop implements Runnable {
       }
       LOG.info("sink stopped");
     }
+  }
+
+  /** The consumer's own {@code records-lag-max}, read on the loop thread (NaN before a fetch). */
+  private double lagMax() {
+    for (Map.Entry<MetricName, ? extends Metric> e : consumer.metrics().entrySet()) {
+      MetricName name = e.getKey();
+      if (name.name().equals("records-lag-max")
+          && name.group().equals("consumer-fetch-manager-metrics")
+          && !name.tags().containsKey("topic")) {
+        Object value = e.getValue().metricValue();
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+      }
+    }
+    return Double.NaN;
   }
 
   /** True once the batch is stored; false if asked to stop before it could be. */

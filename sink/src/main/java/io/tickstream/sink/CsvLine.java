@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
  * stores.
  */
 final class CsvLine {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
   private final StringBuilder out;
   private boolean first = true;
 
@@ -53,6 +54,19 @@ final class CsvLine {
   CsvLine integer(long value) {
     separator();
     out.append(value);
+    return this;
+  }
+
+  /** Bytes as PostgreSQL's hex {@code bytea} input ({@code \\x...}); null stays NULL. */
+  CsvLine bytes(byte[] value) {
+    separator();
+    if (value == null) {
+      return this;
+    }
+    out.append("\\x");
+    for (byte b : value) {
+      out.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+    }
     return this;
   }
 

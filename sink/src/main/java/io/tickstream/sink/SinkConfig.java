@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
  * @param retryBackoffMin first pause before retrying a failed batch
  * @param retryBackoffMax longest pause between retries
  * @param httpPort port of {@code /health} and {@code /metrics}, 0 for any free port
+ * @param storage which tables are written and the TimescaleDB policies of the hypertables
  */
 public record SinkConfig(
     String bootstrapServers,
@@ -42,7 +43,36 @@ public record SinkConfig(
     Duration pollTimeout,
     Duration retryBackoffMin,
     Duration retryBackoffMax,
-    int httpPort) {
+    int httpPort,
+    StorageOptions storage) {
+
+  /** A configuration with {@link StorageOptions#defaults() default storage options}. */
+  public SinkConfig(
+      String bootstrapServers,
+      String registryUrl,
+      String jdbcUrl,
+      String user,
+      String password,
+      String groupId,
+      int maxBatchRows,
+      Duration pollTimeout,
+      Duration retryBackoffMin,
+      Duration retryBackoffMax,
+      int httpPort) {
+    this(
+        bootstrapServers,
+        registryUrl,
+        jdbcUrl,
+        user,
+        password,
+        groupId,
+        maxBatchRows,
+        pollTimeout,
+        retryBackoffMin,
+        retryBackoffMax,
+        httpPort,
+        StorageOptions.defaults());
+  }
 
   /** Validates every field. */
   public SinkConfig {
@@ -81,6 +111,9 @@ public record SinkConfig(
     }
     if (password == null) {
       password = "";
+    }
+    if (storage == null) {
+      errors.add("storage options are missing");
     }
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException(
@@ -141,7 +174,48 @@ public record SinkConfig(
         Duration.ofMillis(number(v, SinkSetting.POLL_TIMEOUT_MS)),
         Duration.ofMillis(number(v, SinkSetting.RETRY_BACKOFF_MIN_MS)),
         Duration.ofMillis(number(v, SinkSetting.RETRY_BACKOFF_MAX_MS)),
-        number(v, SinkSetting.HTTP_PORT));
+        number(v, SinkSetting.HTTP_PORT),
+        storage(v));
+  }
+
+  private static StorageOptions storage(Map<SinkSetting, String> v) {
+    return new StorageOptions(
+        bool(v, SinkSetting.STORE_TRADES),
+        bool(v, SinkSetting.STORE_QUOTES),
+        policy(
+            v,
+            SinkSetting.TRADES_CHUNK_INTERVAL,
+            SinkSetting.TRADES_COMPRESS_AFTER,
+            SinkSetting.TRADES_RETENTION),
+        policy(
+            v,
+            SinkSetting.QUOTES_CHUNK_INTERVAL,
+            SinkSetting.QUOTES_COMPRESS_AFTER,
+            SinkSetting.QUOTES_RETENTION),
+        policy(
+            v,
+            SinkSetting.BARS_CHUNK_INTERVAL,
+            SinkSetting.BARS_COMPRESS_AFTER,
+            SinkSetting.BARS_RETENTION));
+  }
+
+  private static TablePolicy policy(
+      Map<SinkSetting, String> v, SinkSetting chunk, SinkSetting compress, SinkSetting retention) {
+    try {
+      return new TablePolicy(v.get(chunk), v.get(compress), v.get(retention));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          chunk.key() + " / " + compress.key() + " / " + retention.key() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static boolean bool(Map<SinkSetting, String> values, SinkSetting s) {
+    String value = values.get(s);
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException(s.key() + " must be true or false, got '" + value + "'");
+    }
+    return Boolean.parseBoolean(value);
   }
 
   private static int number(Map<SinkSetting, String> values, SinkSetting s) {
@@ -197,7 +271,7 @@ public record SinkConfig(
   /** Never prints the password. */
   @Override
   public String toString() {
-    return "SinkConfig[bootstrapServers=%s, registryUrl=%s, jdbcUrl=%s, user=%s, password=%s, groupId=%s, maxBatchRows=%d, pollTimeout=%s, retryBackoffMin=%s, retryBackoffMax=%s, httpPort=%d]"
+    return "SinkConfig[bootstrapServers=%s, registryUrl=%s, jdbcUrl=%s, user=%s, password=%s, groupId=%s, maxBatchRows=%d, pollTimeout=%s, retryBackoffMin=%s, retryBackoffMax=%s, httpPort=%d, storage=%s]"
         .formatted(
             bootstrapServers,
             registryUrl,
@@ -209,6 +283,7 @@ public record SinkConfig(
             pollTimeout,
             retryBackoffMin,
             retryBackoffMax,
-            httpPort);
+            httpPort,
+            storage);
   }
 }

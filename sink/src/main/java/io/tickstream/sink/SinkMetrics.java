@@ -2,8 +2,10 @@ package io.tickstream.sink;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The sink's meters, registered once in the registry passed to the service. */
 final class SinkMetrics {
@@ -11,6 +13,7 @@ final class SinkMetrics {
   private final DistributionSummary batchSize;
   private final Timer batchLatency;
   private final Counter retries;
+  private final AtomicLong lag = new AtomicLong(Double.doubleToLongBits(0));
 
   SinkMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -29,6 +32,10 @@ final class SinkMetrics {
         Counter.builder("tickstream.sink.retries")
             .description("Batch attempts that failed for a transient reason and were retried")
             .register(registry);
+    Gauge.builder("tickstream.sink.consumer.lag", lag, l -> Double.longBitsToDouble(l.get()))
+        .description("Records the sink is behind on its most lagging partition (records-lag-max)")
+        .baseUnit("records")
+        .register(registry);
   }
 
   void rowsWritten(String table, int rows) {
@@ -37,6 +44,28 @@ final class SinkMetrics {
         .tag("table", table)
         .register(registry)
         .increment(rows);
+  }
+
+  Timer tableWriteLatency(String table) {
+    return Timer.builder("tickstream.sink.table.write.latency")
+        .description("Time to write one batch into one table (COPY and merge)")
+        .tag("table", table)
+        .register(registry);
+  }
+
+  void copyFallback(String table) {
+    Counter.builder("tickstream.sink.copy.fallbacks")
+        .description("Batches whose direct COPY met stored rows and were merged instead")
+        .tag("table", table)
+        .register(registry)
+        .increment();
+  }
+
+  /** The consumer's largest partition lag, as last read from its {@code records-lag-max}. */
+  void consumerLag(double records) {
+    if (!Double.isNaN(records)) {
+      lag.set(Double.doubleToLongBits(records));
+    }
   }
 
   void deadLetter(String reasonCode) {

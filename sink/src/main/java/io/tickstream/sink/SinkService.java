@@ -7,6 +7,8 @@ import io.tickstream.schemas.Topics;
 import io.tickstream.schemas.avro.Bar;
 import io.tickstream.schemas.avro.DeadLetter;
 import io.tickstream.schemas.avro.Instrument;
+import io.tickstream.schemas.avro.QuoteTick;
+import io.tickstream.schemas.avro.TradeTick;
 import io.tickstream.schemas.serde.AvroWireDeserializer;
 import io.tickstream.schemas.serde.AvroWireSerializer;
 import java.time.Duration;
@@ -23,12 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Kafka → PostgreSQL sink: consumes {@link Topics#BARS} and {@link Topics#INSTRUMENTS} and
- * upserts them into tables {@code bars} and {@code instruments}, exactly once in effect: each batch
- * is written in one database transaction with idempotent upserts, and its offsets are committed
- * only after that transaction commits. While the database is down the batch is retried with capped
- * exponential backoff and nothing new is consumed. Undecodable records and rows the database
- * refuses go to {@link Topics#DEAD_LETTERS}; the rest of their batch is still written.
+ * The Kafka → PostgreSQL sink: consumes {@link Topics#TRADES} (tables {@code trades} and {@code
+ * latest_prices}), {@link Topics#QUOTES} ({@code quotes}), {@link Topics#BARS} ({@code bars}),
+ * {@link Topics#INSTRUMENTS} ({@code instruments}) and {@link Topics#DEAD_LETTERS} ({@code
+ * dead_letters}) and upserts them, exactly once in effect: each batch is written in one database
+ * transaction with idempotent upserts, and its offsets are committed only after that transaction
+ * commits. While the database is down the batch is retried with capped exponential backoff and
+ * nothing new is consumed. Undecodable records and rows the database refuses go to {@link
+ * Topics#DEAD_LETTERS}; the rest of their batch is still written.
  *
  * <p>{@link #start()} migrates the schema and runs the loop on its own thread; {@link #run()} runs
  * it on the caller's. {@link #close()} finishes the batch in hand, commits its offsets and stops.
@@ -84,11 +88,16 @@ public final class SinkService implements Runnable, AutoCloseable {
   }
 
   /**
-   * Applies the sink's Flyway migrations (and the TimescaleDB set-up when available). Idempotent;
-   * callable before anything reads the tables.
+   * Applies the sink's Flyway migrations (and the TimescaleDB set-up with default policies when
+   * available). Idempotent; callable before anything reads the tables.
    */
   public static void migrate(DataSource dataSource) {
     SinkSchema.migrate(dataSource);
+  }
+
+  /** {@link #migrate(DataSource)} with the storage options of {@code config}. */
+  public static void migrate(DataSource dataSource, SinkConfig config) {
+    SinkSchema.migrate(dataSource, config.storage());
   }
 
   private static HikariDataSource pool(SinkConfig config) {
@@ -138,7 +147,7 @@ public final class SinkService implements Runnable, AutoCloseable {
 
   private synchronized ConsumerLoop prepare() {
     if (loop == null) {
-      dialect = SinkSchema.migrate(dataSource);
+      dialect = SinkSchema.migrate(dataSource, config.storage());
       LOG.info("sink starting: {} (storage mode {})", config, dialect);
       KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(config));
       KafkaProducer<String, DeadLetter> producer =
@@ -146,13 +155,7 @@ public final class SinkService implements Runnable, AutoCloseable {
               producerProps(config),
               new StringSerializer(),
               new AvroWireSerializer<>(Topics.DEAD_LETTERS, config.registryUrl()));
-      BatchWriter writer =
-          new BatchWriter(dataSource, new DeadLetterPublisher(producer, metrics), metrics)
-              .route(
-                  new BarWriter(), new AvroWireDeserializer<Bar>(Topics.BARS, config.registryUrl()))
-              .route(
-                  new InstrumentWriter(),
-                  new AvroWireDeserializer<Instrument>(Topics.INSTRUMENTS, config.registryUrl()));
+      BatchWriter writer = routes(config, dataSource, producer, metrics);
       writer.afterDatabaseCommit(afterDatabaseCommit);
       loop =
           new ConsumerLoop(
@@ -163,6 +166,32 @@ public final class SinkService implements Runnable, AutoCloseable {
               metrics);
     }
     return loop;
+  }
+
+  private static BatchWriter routes(
+      SinkConfig config,
+      DataSource dataSource,
+      KafkaProducer<String, DeadLetter> producer,
+      SinkMetrics metrics) {
+    String registry = config.registryUrl();
+    BatchWriter writer =
+        new BatchWriter(dataSource, new DeadLetterPublisher(producer, metrics), metrics)
+            .route(new AvroWireDeserializer<Bar>(Topics.BARS, registry), new BarWriter())
+            .route(
+                new AvroWireDeserializer<Instrument>(Topics.INSTRUMENTS, registry),
+                new InstrumentWriter());
+    AvroWireDeserializer<TradeTick> trades = new AvroWireDeserializer<>(Topics.TRADES, registry);
+    if (config.storage().storeTrades()) {
+      writer.route(trades, new TradeWriter(), new LatestPriceWriter());
+    } else {
+      writer.route(trades, new LatestPriceWriter());
+    }
+    if (config.storage().storeQuotes()) {
+      writer.route(new AvroWireDeserializer<QuoteTick>(Topics.QUOTES, registry), new QuoteWriter());
+    }
+    return writer.route(
+        new AvroWireDeserializer<DeadLetter>(Topics.DEAD_LETTERS, registry),
+        new DeadLetterWriter());
   }
 
   /** Runs the consume-write-commit loop on the calling thread until {@link #close()}. */

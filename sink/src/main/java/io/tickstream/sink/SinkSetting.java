@@ -30,7 +30,36 @@ public enum SinkSetting {
       "retry.backoff.max.ms",
       "30000",
       "Longest pause between retries (the pause doubles up to this), in ms"),
-  HTTP_PORT("http.port", "9464", "Port of /health and /metrics (0: any free port)");
+  HTTP_PORT("http.port", "9464", "Port of /health and /metrics (0: any free port)"),
+  STORE_TRADES(
+      "store.trades",
+      "true",
+      "Store every trade in table trades (latest_prices is kept either way): true or false"),
+  STORE_QUOTES(
+      "store.quotes", "true", "Store every quote in table quotes (off: md.quotes is not read)"),
+  TRADES_CHUNK_INTERVAL(
+      "timescale.trades.chunk.interval", "1 day", "TimescaleDB chunk width of trades"),
+  TRADES_COMPRESS_AFTER(
+      "timescale.trades.compress.after",
+      "7 days",
+      "Compress trades chunks older than this (off: never)"),
+  TRADES_RETENTION(
+      "timescale.trades.retention", "90 days", "Drop trades chunks older than this (off: never)"),
+  QUOTES_CHUNK_INTERVAL(
+      "timescale.quotes.chunk.interval", "1 day", "TimescaleDB chunk width of quotes"),
+  QUOTES_COMPRESS_AFTER(
+      "timescale.quotes.compress.after",
+      "2 days",
+      "Compress quotes chunks older than this (off: never)"),
+  QUOTES_RETENTION(
+      "timescale.quotes.retention", "30 days", "Drop quotes chunks older than this (off: never)"),
+  BARS_CHUNK_INTERVAL("timescale.bars.chunk.interval", "7 days", "TimescaleDB chunk width of bars"),
+  BARS_COMPRESS_AFTER(
+      "timescale.bars.compress.after",
+      "30 days",
+      "Compress bars chunks older than this (off: never)"),
+  BARS_RETENTION(
+      "timescale.bars.retention", "off", "Drop bars chunks older than this (off: never)");
 
   private final String key;
   private final String defaultValue;

@@ -1,6 +1,7 @@
 package io.tickstream.sink;
 
 import io.tickstream.schemas.Topic;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -28,4 +29,20 @@ interface TableWriter<T extends SpecificRecord> {
    * @param kafkaTimestampMs the record's Kafka timestamp, for tables that need a fallback time
    */
   void columns(T value, long kafkaTimestampMs, CsvLine line);
+
+  /**
+   * The rows of a batch this table stores, in batch order; by default all. A writer of a summary
+   * table (one row per key) keeps only the rows that can win.
+   */
+  default List<Decoded<T>> select(List<Decoded<T>> rows) {
+    return rows;
+  }
+
+  /**
+   * Should rows the database refuses go to the dead-letter topic? Not for the writer of that very
+   * topic, where a refused row would come straight back.
+   */
+  default boolean deadLettersRefusals() {
+    return true;
+  }
 }

@@ -46,14 +46,14 @@ class BarsExactlyOnceIT {
     try (SinkService sink = stack.startSink("eo-1", 25)) {
       await().atMost(WAIT).until(() -> stack.caughtUp("eo-1"));
     }
-    List<String> first = TestBars.rows(stack.postgres.dataSource(), "EO-");
+    List<String> first = TestBars.rows(stack.db.dataSource(), "EO-");
     assertThat(first).hasSize(120).isEqualTo(TestBars.expectedRows(sent));
 
     // A second group re-reads every record: the same upserts again, the same table.
     try (SinkService again = stack.startSink("eo-2", 7)) {
       await().atMost(WAIT).until(() -> stack.caughtUp("eo-2"));
     }
-    assertThat(TestBars.rows(stack.postgres.dataSource(), "EO-")).isEqualTo(first);
+    assertThat(TestBars.rows(stack.db.dataSource(), "EO-")).isEqualTo(first);
   }
 
   @Test
@@ -75,7 +75,7 @@ class BarsExactlyOnceIT {
       await().atMost(WAIT).until(() -> stack.caughtUp("rv"));
       stack.send(List.of(bar("RV-1", 1, 1, "101")));
       await().atMost(WAIT).until(() -> stack.caughtUp("rv"));
-      assertThat(TestBars.rows(stack.postgres.dataSource(), "RV-1"))
+      assertThat(TestBars.rows(stack.db.dataSource(), "RV-1"))
           .contains(TestBars.row(bar("RV-1", 1, 3, "333")));
       stack.send(List.of(bar("RV-1", 1, 4, "444")));
       await().atMost(WAIT).until(() -> stack.caughtUp("rv"));
@@ -84,7 +84,7 @@ class BarsExactlyOnceIT {
       sent.add(bar("RV-1", 1, 3, "333"));
       sent.add(bar("RV-1", 1, 1, "101"));
       sent.add(bar("RV-1", 1, 4, "444"));
-      assertThat(TestBars.rows(stack.postgres.dataSource(), "RV-"))
+      assertThat(TestBars.rows(stack.db.dataSource(), "RV-"))
           .isEqualTo(TestBars.expectedRows(sent))
           .contains(TestBars.row(bar("RV-0", 0, 2, "222")), TestBars.row(bar("RV-1", 1, 4, "444")));
 
@@ -118,7 +118,7 @@ class BarsExactlyOnceIT {
               TestInstruments.instrument("IN-2", "1", true)));
       await().atMost(WAIT).until(() -> stack.caughtUp("in"));
     }
-    assertThat(TestInstruments.rows(stack.postgres.dataSource()))
+    assertThat(TestInstruments.rows(stack.db.dataSource()))
         .containsExactly(
             "IN-1|IN-1|SIM|EQUITY|USD|0.05000000|1.00000000|09:30-16:00 UTC|f",
             "IN-2|IN-2|SIM|EQUITY|USD|1.00000000|1.00000000|09:30-16:00 UTC|t");

@@ -61,8 +61,7 @@ class DeadLettersIT {
       await().atMost(Duration.ofSeconds(60)).until(() -> stack.caughtUp("dl"));
     }
 
-    assertThat(TestBars.rows(stack.postgres.dataSource(), "DL-"))
-        .isEqualTo(TestBars.expectedRows(good));
+    assertThat(TestBars.rows(stack.db.dataSource(), "DL-")).isEqualTo(TestBars.expectedRows(good));
     Map<String, DeadLetter> byKey =
         stack.deadLetters().stream()
             .collect(

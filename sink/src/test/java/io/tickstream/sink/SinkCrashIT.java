@@ -58,7 +58,7 @@ class SinkCrashIT {
     await().atMost(WAIT).until(() -> first.state() == SinkService.State.FAILED);
     first.close();
 
-    long stored = TestBars.rows(stack.postgres.dataSource(), "CR-").size();
+    long stored = TestBars.rows(stack.db.dataSource(), "CR-").size();
     // The fourth batch is in the table but its offsets are not committed.
     assertThat(stored).isGreaterThan(stack.committedRecords("cr")).isLessThan(200);
 
@@ -66,7 +66,7 @@ class SinkCrashIT {
     try (SinkService second = stack.startSink("cr", 20)) {
       await().atMost(WAIT).until(() -> stack.caughtUp("cr"));
     }
-    assertThat(TestBars.rows(stack.postgres.dataSource(), "CR-"))
+    assertThat(TestBars.rows(stack.db.dataSource(), "CR-"))
         .hasSize(300)
         .isEqualTo(TestBars.expectedRows(all));
   }
@@ -76,15 +76,13 @@ class SinkCrashIT {
     List<Bar> all = TestBars.series("ST", 5, 80);
     try (SinkService first = stack.startSink("st", 10)) {
       stack.send(all);
-      await()
-          .atMost(WAIT)
-          .until(() -> !TestBars.rows(stack.postgres.dataSource(), "ST-").isEmpty());
+      await().atMost(WAIT).until(() -> !TestBars.rows(stack.db.dataSource(), "ST-").isEmpty());
     }
     assertThat(stack.caughtUp("st")).as("stopped before the end of the stream").isFalse();
     try (SinkService second = stack.startSink("st", 10)) {
       await().atMost(WAIT).until(() -> stack.caughtUp("st"));
     }
-    assertThat(TestBars.rows(stack.postgres.dataSource(), "ST-"))
+    assertThat(TestBars.rows(stack.db.dataSource(), "ST-"))
         .hasSize(400)
         .isEqualTo(TestBars.expectedRows(all));
   }

@@ -1,7 +1,6 @@
 package io.tickstream.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tickstream.infra.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -16,13 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
-/** Flyway migrations on real PostgreSQL 17, and on TimescaleDB when a URL is given. */
+/** Flyway migrations on real PostgreSQL 17 (TimescaleDB: {@link TimescaleLayoutIT}). */
 class SinkSchemaIT {
-  /** JDBC URL (with user and password as parameters) of a TimescaleDB to test against. */
-  static final String TIMESCALE_URL_ENV = "TICKSTREAM_TIMESCALE_URL";
-
   @TempDir static Path dir;
   static EmbeddedPostgres postgres;
 
@@ -41,7 +36,7 @@ class SinkSchemaIT {
   @Test
   void migratingTwiceIsANoOpAndPlainModeSaysHowToEnableTimescale() throws SQLException {
     DataSource db = postgres.dataSource();
-    try (CapturedLog log = CapturedLog.of(HypertableCallback.class)) {
+    try (CapturedLog log = CapturedLog.of(DialectSetup.class)) {
       assertThat(SinkSchema.migrate(db)).isEqualTo(Dialect.POSTGRESQL);
       assertThat(log.lines())
           .anySatisfy(
@@ -58,7 +53,7 @@ class SinkSchemaIT {
 
     assertThat(column(db, "SELECT version || ':' || success FROM sink_schema_history"))
         .isEqualTo(history)
-        .containsExactly("1:true");
+        .containsExactly("1:true", "2:true");
     assertThat(columns(db, "bars")).isEqualTo(bars);
     assertThat(bars)
         .containsExactly(
@@ -76,34 +71,30 @@ class SinkSchemaIT {
             "revision integer",
             "ts_init timestamp with time zone");
     assertThat(columns(db, "instruments")).hasSize(10);
-    assertThat(columns(db, "dead_letters")).hasSize(9);
-    assertThat(
-            column(
-                db,
-                "SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM pg_index i"
-                    + " CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)"
-                    + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
-                    + " WHERE i.indrelid = 'bars'::regclass AND i.indisprimary"))
-        .containsExactly("instrument_id,spec,start_ts");
+    assertThat(columns(db, "dead_letters")).hasSize(11);
+    assertThat(columns(db, "trades")).hasSize(7);
+    assertThat(columns(db, "quotes")).hasSize(8);
+    assertThat(columns(db, "latest_prices")).hasSize(6);
+    assertThat(primaryKey(db, "trades")).containsExactly("instrument_id,ts_event,trade_id");
+    assertThat(primaryKey(db, "quotes")).containsExactly("instrument_id,ts_event,seq");
+    assertThat(column(db, "SELECT viewname FROM pg_views WHERE viewname = 'trades_1m'"))
+        .containsExactly("trades_1m");
+    assertThat(column(db, "SELECT indexname FROM pg_indexes WHERE indexname LIKE '%brin'"))
+        .containsExactlyInAnyOrder("trades_ts_brin", "quotes_ts_brin", "bars_start_brin");
+    assertThat(primaryKey(db, "bars")).containsExactly("instrument_id,spec,start_ts");
   }
 
-  @Test
-  void onTimescaleDbBarsIsAHypertable() throws SQLException {
-    String url = System.getenv(TIMESCALE_URL_ENV);
-    assumeTrue(url != null && !url.isBlank(), TIMESCALE_URL_ENV + " not set: no TimescaleDB");
-    PGSimpleDataSource db = new PGSimpleDataSource();
-    db.setUrl(url);
-    assertThat(SinkSchema.migrate(db)).isEqualTo(Dialect.TIMESCALEDB);
-    assertThat(SinkSchema.migrate(db)).isEqualTo(Dialect.TIMESCALEDB);
-    assertThat(
-            column(
-                db,
-                "SELECT hypertable_name FROM timescaledb_information.hypertables"
-                    + " WHERE hypertable_name = 'bars'"))
-        .containsExactly("bars");
+  private static List<String> primaryKey(DataSource db, String table) throws SQLException {
+    return column(
+        db,
+        "SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM pg_index i"
+            + " CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)"
+            + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
+            + " WHERE i.indrelid = ?::regclass AND i.indisprimary",
+        table);
   }
 
-  private static List<String> columns(DataSource db, String table) throws SQLException {
+  static List<String> columns(DataSource db, String table) throws SQLException {
     return column(
         db,
         "SELECT column_name || ' ' || data_type FROM information_schema.columns"
@@ -111,8 +102,7 @@ class SinkSchemaIT {
         table);
   }
 
-  private static List<String> column(DataSource db, String sql, String... params)
-      throws SQLException {
+  static List<String> column(DataSource db, String sql, String... params) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {

@@ -2,8 +2,8 @@ package io.tickstream.sink;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickstream.infra.embedded.EmbeddedKafka;
-import io.tickstream.infra.embedded.EmbeddedPostgres;
 import io.tickstream.infra.embedded.registry.SchemaRegistryServer;
+import io.tickstream.schemas.Topic;
 import io.tickstream.schemas.Topics;
 import io.tickstream.schemas.avro.Bar;
 import io.tickstream.schemas.avro.DeadLetter;
@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -39,7 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class SinkStack implements AutoCloseable {
   final EmbeddedKafka kafka;
-  EmbeddedPostgres postgres;
+  final TestDatabase db;
   final SchemaRegistryServer registry;
   final String registryUrl;
   private final KafkaProducer<String, Bar> bars;
@@ -49,10 +50,15 @@ final class SinkStack implements AutoCloseable {
   SinkStack(Path dir) {
     kafka = EmbeddedKafka.start(0, dir.resolve("kafka"));
     kafka.createTopics(
-        2, Topics.BARS.name(), Topics.INSTRUMENTS.name(), Topics.DEAD_LETTERS.name());
+        2,
+        Topics.BARS.name(),
+        Topics.INSTRUMENTS.name(),
+        Topics.DEAD_LETTERS.name(),
+        Topics.TRADES.name(),
+        Topics.QUOTES.name());
     registry = SchemaRegistryServer.start(0, kafka.bootstrapServers());
     registryUrl = registry.url();
-    postgres = EmbeddedPostgres.start(0, dir.resolve("pg"));
+    db = TestDatabase.start(dir.resolve("pg"));
     bars =
         new KafkaProducer<>(
             producerProps(),
@@ -81,8 +87,8 @@ final class SinkStack implements AutoCloseable {
     Properties p = new Properties();
     p.setProperty("bootstrap.servers", kafka.bootstrapServers());
     p.setProperty("schema.registry.url", registryUrl);
-    p.setProperty("jdbc.url", postgres.jdbcUrl());
-    p.setProperty("jdbc.user", postgres.user());
+    p.setProperty("jdbc.url", db.jdbcUrl());
+    p.setProperty("jdbc.user", db.user());
     p.setProperty("group.id", groupId);
     p.setProperty("max.batch.rows", String.valueOf(maxBatchRows));
     p.setProperty("poll.timeout.ms", "100");
@@ -115,10 +121,47 @@ final class SinkStack implements AutoCloseable {
     instruments.flush();
   }
 
+  /** Sends values of any topic, encoded by the real serializer, and waits for the broker. */
+  <V extends SpecificRecord> void sendTo(Topic<String, V> topic, Map<String, V> byKey) {
+    try (var producer =
+        new KafkaProducer<>(
+            producerProps(),
+            new StringSerializer(),
+            new AvroWireSerializer<>(topic, registryUrl))) {
+      byKey.forEach((k, v) -> producer.send(new ProducerRecord<>(topic.name(), k, v)));
+      producer.flush();
+    }
+  }
+
+  /** Sends values of any topic, keyed by {@code key}, and waits for the broker. */
+  <V extends SpecificRecord> void sendTo(
+      Topic<String, V> topic, List<V> values, java.util.function.Function<V, String> key) {
+    try (var producer =
+        new KafkaProducer<>(
+            producerProps(),
+            new StringSerializer(),
+            new AvroWireSerializer<>(topic, registryUrl))) {
+      values.forEach(v -> producer.send(new ProducerRecord<>(topic.name(), key.apply(v), v)));
+      producer.flush();
+    }
+  }
+
+  /** The Confluent-framed bytes the real serializer writes for {@code value}. */
+  <V extends SpecificRecord> byte[] encode(Topic<String, V> topic, V value) {
+    try (var s = new AvroWireSerializer<>(topic, registryUrl)) {
+      return s.serialize(topic.name(), value);
+    }
+  }
+
   /** Sends raw value bytes to md.bars. */
   void sendRaw(String key, byte[] value) {
+    sendRaw(Topics.BARS.name(), key, value);
+  }
+
+  /** Sends raw value bytes to {@code topic}. */
+  void sendRaw(String topic, String key, byte[] value) {
     try {
-      raw.send(new ProducerRecord<>(Topics.BARS.name(), key, value)).get();
+      raw.send(new ProducerRecord<>(topic, key, value)).get();
     } catch (InterruptedException | ExecutionException e) {
       throw new IllegalStateException(e);
     }
@@ -131,13 +174,19 @@ final class SinkStack implements AutoCloseable {
     }
   }
 
-  /** Has {@code groupId} committed offsets at the end of md.bars and md.instruments? */
+  /** Has {@code groupId} committed offsets at the end of every topic the sink reads? */
   boolean caughtUp(String groupId) throws Exception {
     try (Admin admin = kafka.admin()) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      for (String topic : List.of(Topics.BARS.name(), Topics.INSTRUMENTS.name())) {
+      for (String topic :
+          List.of(
+              Topics.BARS.name(),
+              Topics.INSTRUMENTS.name(),
+              Topics.TRADES.name(),
+              Topics.QUOTES.name(),
+              Topics.DEAD_LETTERS.name())) {
         for (int p = 0; p < 2; p++) {
           latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
@@ -211,8 +260,8 @@ final class SinkStack implements AutoCloseable {
     bars.close();
     raw.close();
     instruments.close();
-    if (postgres != null) {
-      postgres.close();
+    if (db != null) {
+      db.close();
     }
     registry.close();
     kafka.close();

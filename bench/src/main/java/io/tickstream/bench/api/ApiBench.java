@@ -1,0 +1,134 @@
+package io.tickstream.bench.api;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tickstream.api.ApiConfig;
+import io.tickstream.api.ApiServer;
+import io.tickstream.api.MetricsVertx;
+import io.tickstream.infra.embedded.EmbeddedPostgres;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Latency of the query API under fixed request rates: the latest price of an instrument at 5,000
+ * req/s and 60 one-minute bars at 1,000 req/s, on embedded PostgreSQL with seeded data (50
+ * instruments, 10,000 bars each). Load comes from {@code wrk} with a pacing Lua script when it is
+ * installed, else from {@link PacedLoad}. Writes {@code bench/results/api-<timestamp>.json} under
+ * {@code -Dtickstream.home} (default: the current directory); the last stdout line is {@code api:
+ * latest_p99_ms=<a> bars_p99_ms=<b>}. Goals: a &lt;= 2, b &lt;= 5. Authentication is off (the local
+ * demo mode) and rate limits are raised: this measures the data path.
+ */
+public final class ApiBench {
+  static final int INSTRUMENTS = 50;
+  static final int BARS_PER_INSTRUMENT = 10_000;
+
+  private ApiBench() {}
+
+  /** Runs both scenarios; {@code --seconds N} sets each one's duration (default 20). */
+  public static void main(String[] args) throws Exception {
+    int seconds = args.length == 2 && args[0].equals("--seconds") ? Integer.parseInt(args[1]) : 20;
+    Path home = Path.of(System.getProperty("tickstream.home", "."));
+    Path work = Files.createTempDirectory("api-bench");
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (EmbeddedPostgres pg = EmbeddedPostgres.start(0, work.resolve("pg"))) {
+      seed(pg);
+      Vertx vertx = MetricsVertx.create(registry);
+      ApiConfig cfg =
+          ApiConfig.fromMap(
+              Map.of(
+                  "http.host", "127.0.0.1",
+                  "http.port", "0",
+                  "pg.port", Integer.toString(pg.port()),
+                  "pg.user", pg.user(),
+                  "pg.pool.size", "8",
+                  "auth.enabled", "false",
+                  "ratelimit.ip.per.second", "1000000",
+                  "ratelimit.ip.burst", "1000000"));
+      ApiServer server = ApiServer.start(vertx, cfg, registry).await(30, TimeUnit.SECONDS);
+      try {
+        String base = "http://127.0.0.1:" + server.port();
+        LoadGenerator load = LoadGenerator.pick(work);
+        String latestPath = "/api/v1/prices/latest/INS-%d";
+        String barsPath = "/api/v1/bars/INS-%d?spec=1m&limit=60";
+        load.run(base, latestPath, INSTRUMENTS, 5_000, 3); // warm-up
+        load.run(base, barsPath, INSTRUMENTS, 1_000, 3);
+        LoadResult latest = load.run(base, latestPath, INSTRUMENTS, 5_000, seconds);
+        LoadResult bars = load.run(base, barsPath, INSTRUMENTS, 1_000, seconds);
+        write(home, load.name(), seconds, latest, bars);
+        System.out.printf(
+            "api: latest_p99_ms=%.3f bars_p99_ms=%.3f%n", latest.p99Millis(), bars.p99Millis());
+      } finally {
+        server.close().await(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static void seed(EmbeddedPostgres pg) throws Exception {
+    try (Connection c = pg.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE instruments (instrument_id text PRIMARY KEY, symbol text NOT NULL, venue text NOT NULL,"
+              + " asset_class text NOT NULL, currency text NOT NULL, tick_size numeric(28,8) NOT NULL,"
+              + " lot_size numeric(28,8) NOT NULL, trading_hours text, active boolean NOT NULL, updated_at timestamptz NOT NULL)");
+      s.execute(
+          "CREATE TABLE bars (instrument_id text NOT NULL, spec text NOT NULL, start_ts timestamptz NOT NULL,"
+              + " end_ts timestamptz NOT NULL, open numeric(28,8) NOT NULL, high numeric(28,8) NOT NULL,"
+              + " low numeric(28,8) NOT NULL, close numeric(28,8) NOT NULL, volume numeric(28,8) NOT NULL,"
+              + " trade_count bigint NOT NULL, vwap numeric(28,8) NOT NULL, revision int NOT NULL,"
+              + " ts_init timestamptz NOT NULL, PRIMARY KEY (instrument_id, spec, start_ts))");
+      s.execute(
+          "CREATE TABLE latest_prices (instrument_id text PRIMARY KEY, price numeric(28,8) NOT NULL,"
+              + " bid_price numeric(28,8), ask_price numeric(28,8), ts_event timestamptz NOT NULL, ts_init timestamptz NOT NULL)");
+      s.execute(
+          "INSERT INTO instruments SELECT 'INS-' || i, 'INS' || i, 'SIM', 'CRYPTO', 'USD', 0.01, 0.001, NULL, true, now()"
+              + " FROM generate_series(0, "
+              + (INSTRUMENTS - 1)
+              + ") i");
+      s.execute(
+          "INSERT INTO latest_prices SELECT 'INS-' || i, 100 + i, 99.99 + i, 100.01 + i, now(), now()"
+              + " FROM generate_series(0, "
+              + (INSTRUMENTS - 1)
+              + ") i");
+      s.execute(
+          "INSERT INTO bars SELECT 'INS-' || i, '1m', '2026-01-01'::timestamptz + m * interval '1 minute',"
+              + " '2026-01-01'::timestamptz + (m + 1) * interval '1 minute', 100 + m % 7, 101 + m % 7, 99 + m % 7,"
+              + " 100.5 + m % 7, 12.5, 40, 100.25, 0, now() FROM generate_series(0, "
+              + (INSTRUMENTS - 1)
+              + ") i, generate_series(0, "
+              + (BARS_PER_INSTRUMENT - 1)
+              + ") m");
+      s.execute("ANALYZE");
+    }
+  }
+
+  private static void write(
+      Path home, String generator, int seconds, LoadResult latest, LoadResult bars)
+      throws Exception {
+    Path dir = home.resolve("bench/results");
+    Files.createDirectories(dir);
+    String stamp =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .format(Instant.now().atOffset(ZoneOffset.UTC));
+    JsonObject report =
+        new JsonObject()
+            .put("benchmark", "api")
+            .put("timestamp", Instant.now().toString())
+            .put("loadGenerator", generator)
+            .put("secondsPerScenario", seconds)
+            .put("instruments", INSTRUMENTS)
+            .put("barsPerInstrument", BARS_PER_INSTRUMENT)
+            .put("latestPrice", latest.toJson().put("targetRps", 5_000).put("goalP99Ms", 2))
+            .put("bars60x1m", bars.toJson().put("targetRps", 1_000).put("goalP99Ms", 5));
+    Files.writeString(dir.resolve("api-" + stamp + ".json"), report.encodePrettily());
+  }
+}

@@ -1,0 +1,35 @@
+package io.tickstream.bench.api;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What one load scenario measured.
+ *
+ * @param requests completed requests
+ * @param errors non-2xx answers and socket errors
+ * @param achievedRps requests per second achieved
+ * @param p50Millis median latency
+ * @param p99Millis 99th percentile latency
+ * @param p999Millis 99.9th percentile latency
+ * @param maxMillis the largest latency
+ */
+record LoadResult(
+    long requests,
+    long errors,
+    double achievedRps,
+    double p50Millis,
+    double p99Millis,
+    double p999Millis,
+    double maxMillis) {
+
+  JsonObject toJson() {
+    return new JsonObject()
+        .put("requests", requests)
+        .put("errors", errors)
+        .put("achievedRps", achievedRps)
+        .put("p50Ms", p50Millis)
+        .put("p99Ms", p99Millis)
+        .put("p999Ms", p999Millis)
+        .put("maxMs", maxMillis);
+  }
+}

@@ -1,0 +1,44 @@
+package io.tickstream.bench.sink;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * The baseline: {@code COPY} of prepared CSV into a copy of a sink table ({@code LIKE ... INCLUDING
+ * ALL}: same columns, keys and indexes), one transaction per batch, durable commits, nothing else.
+ */
+final class PlainCopy {
+  private PlainCopy() {}
+
+  // Table names are the sink's own constants (never input); the statements take no values.
+  static double rowsPerSecond(DataSource db, String table, List<String> csv, int batch)
+      throws SQLException, IOException {
+    String target = table + "_plain_copy";
+    try (Connection c = db.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("DROP TABLE IF EXISTS " + target);
+      st.execute("CREATE TABLE " + target + " (LIKE " + table + " INCLUDING ALL)");
+      st.execute("SET synchronous_commit TO on");
+      c.setAutoCommit(false);
+      var copy = c.unwrap(PGConnection.class).getCopyAPI();
+      long t0 = System.nanoTime();
+      for (int from = 0; from < csv.size(); from += batch) {
+        List<String> part = csv.subList(from, Math.min(csv.size(), from + batch));
+        copy.copyIn(
+            "COPY " + target + " FROM STDIN WITH (FORMAT csv)",
+            new StringReader(String.join("\n", part) + "\n"));
+        c.commit();
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      c.setAutoCommit(true);
+      st.execute("DROP TABLE " + target);
+      return csv.size() / seconds;
+    }
+  }
+}

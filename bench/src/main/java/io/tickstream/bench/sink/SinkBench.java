@@ -1,0 +1,202 @@
+package io.tickstream.bench.sink;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tickstream.infra.embedded.EmbeddedKafka;
+import io.tickstream.infra.embedded.EmbeddedPostgres;
+import io.tickstream.infra.embedded.registry.SchemaRegistryServer;
+import io.tickstream.schemas.Topic;
+import io.tickstream.schemas.Topics;
+import io.tickstream.schemas.avro.Bar;
+import io.tickstream.schemas.avro.TradeTick;
+import io.tickstream.schemas.serde.AvroWireSerializer;
+import io.tickstream.sink.Dialect;
+import io.tickstream.sink.SinkConfig;
+import io.tickstream.sink.SinkSchema;
+import io.tickstream.sink.SinkService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sink throughput: trades and bars pre-filled on an embedded Kafka (real schema registry) and
+ * stored by {@link SinkService} into embedded PostgreSQL, against a plain {@code COPY} of the same
+ * rows, in batches of the same size, into a table of the same shape (keys and indexes included) in
+ * the same run. Writes {@code bench/results/sink-<timestamp>.json} under {@code tickstream.home}
+ * and ends with {@code sink: trades_vs_copy=<x> bars_vs_copy=<y> trades_rows_per_s=<z>}. Sizes:
+ * system properties {@code sink.bench.trades} (default 200000) and {@code sink.bench.bars}
+ * (100000).
+ */
+public final class SinkBench {
+  private static final int BATCH = 5000;
+
+  private SinkBench() {}
+
+  /** Runs the benchmark; see the class comment. */
+  public static void main(String[] args) throws Exception {
+    int tradeCount = Integer.getInteger("sink.bench.trades", 200_000);
+    int barCount = Integer.getInteger("sink.bench.bars", 100_000);
+    Path home = Path.of(System.getProperty("tickstream.home", "."));
+    Path work = Files.createTempDirectory("sink-bench");
+    List<TradeTick> trades = BenchRows.trades(tradeCount);
+    List<Bar> bars = BenchRows.bars(barCount);
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(0, work.resolve("kafka"));
+        SchemaRegistryServer registry = SchemaRegistryServer.start(0, kafka.bootstrapServers());
+        EmbeddedPostgres pg = EmbeddedPostgres.start(0, work.resolve("pg"))) {
+      kafka.createTopics(2, Topics.TRADES.name(), Topics.BARS.name());
+      DataSource db = pg.dataSource();
+      Dialect dialect = SinkSchema.migrate(db);
+      SinkConfig config = config(kafka, registry, pg);
+
+      fill(kafka, registry, Topics.TRADES, trades, t -> t.getInstrumentId().toString());
+      double sinkTrades = throughSink(config, "trades", tradeCount);
+      fill(kafka, registry, Topics.BARS, bars, b -> b.getInstrumentId().toString());
+      double sinkBars = throughSink(config, "bars", barCount);
+
+      double copyTrades = PlainCopy.rowsPerSecond(db, "trades", BenchRows.tradesCsv(trades), BATCH);
+      double copyBars = PlainCopy.rowsPerSecond(db, "bars", BenchRows.barsCsv(bars), BATCH);
+
+      double x = sinkTrades / copyTrades;
+      double y = sinkBars / copyBars;
+      String stamp =
+          DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+              .withZone(ZoneOffset.UTC)
+              .format(Instant.now());
+      Path out = home.resolve("bench/results/sink-" + stamp + ".json");
+      Files.createDirectories(out.getParent());
+      Files.writeString(
+          out,
+          String.format(
+              java.util.Locale.ROOT,
+              "{%n  \"benchmark\": \"sink\",%n  \"timestamp\": \"%s\",%n  \"database_mode\":"
+                  + " \"%s\",%n  \"database\": \"embedded PostgreSQL 17 (zonky), fsync on\",%n"
+                  + "  \"batch_rows\": %d,%n  \"trades\": {\"rows\": %d, \"sink_rows_per_s\": %.0f,"
+                  + " \"copy_rows_per_s\": %.0f, \"ratio\": %.3f, \"sink_tables\":"
+                  + " [\"trades\", \"latest_prices\"]},%n  \"bars\": {\"rows\": %d,"
+                  + " \"sink_rows_per_s\": %.0f, \"copy_rows_per_s\": %.0f, \"ratio\": %.3f},%n"
+                  + "  \"cores\": %d%n}%n",
+              Instant.now(),
+              dialect,
+              BATCH,
+              tradeCount,
+              sinkTrades,
+              copyTrades,
+              x,
+              barCount,
+              sinkBars,
+              copyBars,
+              y,
+              Runtime.getRuntime().availableProcessors()));
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "trades: sink %.0f rows/s, plain COPY %.0f rows/s; bars: sink %.0f rows/s, plain COPY %.0f"
+              + " rows/s (%s); report %s%n",
+          sinkTrades,
+          copyTrades,
+          sinkBars,
+          copyBars,
+          dialect,
+          out);
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "sink: trades_vs_copy=%.3f bars_vs_copy=%.3f trades_rows_per_s=%.0f%n",
+          x,
+          y,
+          sinkTrades);
+    } finally {
+      deleteQuietly(work);
+    }
+  }
+
+  private static SinkConfig config(
+      EmbeddedKafka kafka, SchemaRegistryServer registry, EmbeddedPostgres pg) {
+    Properties p = new Properties();
+    p.setProperty("bootstrap.servers", kafka.bootstrapServers());
+    p.setProperty("schema.registry.url", registry.url());
+    p.setProperty("jdbc.url", pg.jdbcUrl());
+    p.setProperty("jdbc.user", pg.user());
+    p.setProperty("group.id", "sink-bench");
+    p.setProperty("max.batch.rows", String.valueOf(BATCH));
+    p.setProperty("http.port", "0");
+    p.setProperty("store.quotes", "false");
+    return SinkConfig.fromProperties(p);
+  }
+
+  /**
+   * Rows per second the sink stores into {@code table}, timed from its first stored batch to its
+   * last row, so consumer-group start-up is not counted (the first batch is, as a head start
+   * subtracted from the count).
+   */
+  private static double throughSink(SinkConfig config, String table, int rows) {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    try (SinkService sink = new SinkService(config, meters)) {
+      sink.start();
+      long t0 = 0;
+      double first = 0;
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+      while (System.nanoTime() < deadline) {
+        Counter c = meters.find("tickstream.sink.rows.written").tag("table", table).counter();
+        double n = c == null ? 0 : c.count();
+        if (t0 == 0 && n > 0) {
+          t0 = System.nanoTime();
+          first = n;
+        }
+        if (n >= rows) {
+          return (n - first) / ((System.nanoTime() - t0) / 1e9);
+        }
+        if (sink.state() == SinkService.State.FAILED) {
+          throw new IllegalStateException("sink failed during the benchmark");
+        }
+        LockSupport.parkNanos(2_000_000L);
+      }
+      throw new IllegalStateException("sink did not store " + rows + " " + table + " in 10 min");
+    }
+  }
+
+  private static <V extends SpecificRecord> void fill(
+      EmbeddedKafka kafka,
+      SchemaRegistryServer registry,
+      Topic<String, V> topic,
+      List<V> values,
+      Function<V, String> key) {
+    Map<String, Object> props =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.LINGER_MS_CONFIG,
+            20,
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            262_144);
+    try (var producer =
+        new KafkaProducer<>(
+            props, new StringSerializer(), new AvroWireSerializer<>(topic, registry.url()))) {
+      values.forEach(v -> producer.send(new ProducerRecord<>(topic.name(), key.apply(v), v)));
+      producer.flush();
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temp directory; the OS cleans it eventually
+    }
+  }
+}
