@@ -1,5 +1,10 @@
 package io.tickstream.infra.cli;
 
+import io.tickstream.ingest.cli.BinanceCommand;
+import io.tickstream.ingest.cli.InstrumentsCommand;
+import io.tickstream.ingest.cli.ReplayCommand;
+import io.tickstream.ingest.cli.SimulateCommand;
+import io.tickstream.ingest.cli.ValidatorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +14,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "tickstream 0.1.0-SNAPSHOT",
     description = "Streaming market analytics and trading pipeline.",
-    subcommands = {UpCommand.class, ConsumeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      UpCommand.class,
+      ReplayCommand.class,
+      InstrumentsCommand.class,
+      SimulateCommand.class,
+      ValidatorCommand.class,
+      BinanceCommand.class,
+      ConsumeCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class TickstreamCli {
   private TickstreamCli() {}
 

@@ -25,9 +25,8 @@ final class DemoFeedPart implements AutoCloseable {
   }
 
   static DemoFeedPart start(StackConfig config, String bootstrap, String registryUrl) {
-    // Until the ingest validator lands, the demo feed writes validated topics directly: its ticks
-    // are valid by construction (on the tick and lot grid, positive, in order).
-    var trades = new TickPublisher<>(Topics.TRADES, bootstrap, registryUrl, Map.of());
+    // Like any feed, the demo feed writes the raw topic; the validator passes its ticks on.
+    var trades = new TickPublisher<>(Topics.TRADES_RAW, bootstrap, registryUrl, Map.of());
     var instruments = new TickPublisher<>(Topics.INSTRUMENTS, bootstrap, registryUrl, Map.of());
     Instant now = Instant.now();
     long startNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();

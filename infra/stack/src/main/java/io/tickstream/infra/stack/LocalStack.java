@@ -113,8 +113,20 @@ public final class LocalStack implements AutoCloseable {
                 readiness.ready("query api", apiUrl() + "/api/v1/instruments");
               },
               starter);
-      var feedStarted =
+      var validatorStarted =
           CompletableFuture.runAsync(
+              () -> {
+                keep(
+                    ValidatorPart.start(
+                        kafka.bootstrapServers(),
+                        registry.url(),
+                        config.home().resolve("validator"),
+                        meters));
+                readiness.ready("validator", "md.*.raw -> md.trades, md.quotes, md.dlq");
+              },
+              starter);
+      var feedStarted =
+          validatorStarted.thenRunAsync(
               () -> {
                 if (config.demoFeed()) {
                   keep(DemoFeedPart.start(config, kafka.bootstrapServers(), registry.url()));

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The foundation slice on real parts: seeded trades → Kafka → Flink bars (exactly once) → sink →
- * PostgreSQL → query API, compared with bars computed independently from the same trades.
+ * The whole pipeline on real parts: seeded trades → {@code md.trades.raw} → validator → Flink bars
+ * (exactly once) → sink → PostgreSQL → query API, compared with bars computed independently from
+ * the same trades.
  */
 class EndToEndIT {
   private static final Logger LOG = LoggerFactory.getLogger(EndToEndIT.class);
@@ -46,7 +48,7 @@ class EndToEndIT {
   private static List<TradeTick> trades;
 
   @BeforeAll
-  static void runTheSlice() {
+  static void runTheSlice() throws Exception {
     stack = LocalStack.start(StackConfig.forTests(home), LOG::info);
     long startNanos = START.getEpochSecond() * 1_000_000_000L;
     var sim = new MarketSimulator(7, SimulatedInstrument.demoUniverse(), startNanos, 200);
@@ -56,18 +58,32 @@ class EndToEndIT {
     }
     try (var tradePub =
             new TickPublisher<>(
-                Topics.TRADES, stack.kafkaBootstrap(), stack.registryUrl(), Map.of());
+                Topics.TRADES_RAW, stack.kafkaBootstrap(), stack.registryUrl(), Map.of());
         var refPub =
             new TickPublisher<>(
                 Topics.INSTRUMENTS, stack.kafkaBootstrap(), stack.registryUrl(), Map.of())) {
       for (Instrument i : sim.referenceData(startNanos)) {
         refPub.publish(i.getInstrumentId(), i);
       }
+      refPub.flush();
+      // The validator rejects trades of instruments it does not know yet: wait until the
+      // reference data has gone round (the sink has stored it, so the validator has read it too).
+      Awaitility.await("instruments stored")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> getJson(stack.apiUrl() + "/api/v1/instruments", 200).get("items").size() == 5);
       trades.forEach(t -> tradePub.publish(t.getInstrumentId(), t));
       // One trade per instrument an hour later moves event time past every bar of the set.
       long later = sim.clockNanos() + Duration.ofHours(1).toNanos();
-      for (TradeTick t : List.copyOf(trades.subList(trades.size() - 50, trades.size()))) {
-        TradeTick closer = TradeTick.newBuilder(t).setTsEvent(later).setTradeId("closer").build();
+      Map<String, TradeTick> lastPerInstrument = new TreeMap<>();
+      trades.forEach(t -> lastPerInstrument.put(t.getInstrumentId(), t));
+      for (TradeTick t : lastPerInstrument.values()) {
+        TradeTick closer =
+            TradeTick.newBuilder(t)
+                .setTsEvent(later)
+                .setTradeId("closer-" + t.getTradeId())
+                .build();
         tradePub.publish(closer.getInstrumentId(), closer);
       }
     }
