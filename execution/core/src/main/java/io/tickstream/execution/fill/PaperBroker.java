@@ -2,6 +2,8 @@ package io.tickstream.execution.fill;
 
 import io.tickstream.execution.Instruments;
 import io.tickstream.execution.MarketUpdate;
+import io.tickstream.execution.engine.ExecutionVenue;
+import io.tickstream.execution.engine.OpenOrder;
 import io.tickstream.execution.orders.CancelOrder;
 import io.tickstream.execution.orders.Order;
 import io.tickstream.execution.orders.OrderAccepted;
@@ -37,13 +39,12 @@ import java.util.Optional;
  * remembers every client order id it has seen (to reject reuse), so memory grows with the number of
  * orders: one broker per backtest run or trading day.
  */
-public final class PaperBroker {
+public final class PaperBroker implements ExecutionVenue {
 
   private final FillModel model;
   private final Instruments instruments;
   private final Map<String, WorkingOrder> working = new LinkedHashMap<>();
   private final Map<String, Order> orders = new HashMap<>();
-  private long venueSequence;
 
   /** A broker with no orders. */
   public PaperBroker(FillModel model, Instruments instruments) {
@@ -55,6 +56,7 @@ public final class PaperBroker {
    * Receives an order sent at {@code now}: returns {@link OrderAccepted}, or {@link OrderRejected}
    * for an unknown instrument, a reused client order id, a non-positive quantity or missing prices.
    */
+  @Override
   public List<OrderEvent> submit(SubmitOrder command, long now) {
     Order order = new Order(command);
     order.apply(new OrderSubmitted(command, now));
@@ -68,7 +70,7 @@ public final class PaperBroker {
     }
     OrderAccepted accepted =
         new OrderAccepted(
-            command.clientOrderId(), command.instrumentId(), "PAPER-" + ++venueSequence, now);
+            command.clientOrderId(), command.instrumentId(), venueOrderId(command), now);
     order.apply(accepted);
     long expiry = command.timeInForce() == TimeInForce.DAY ? model.dayExpiry(now) : Long.MAX_VALUE;
     orders.put(command.clientOrderId(), order);
@@ -76,6 +78,12 @@ public final class PaperBroker {
         command.clientOrderId(),
         new WorkingOrder(order, instruments.get(command.instrumentId()), now, expiry));
     return List.of(accepted);
+  }
+
+  // Derived from the client order id rather than a counter, so that a broker restored from a
+  // snapshot names orders exactly as the one that took it.
+  private static String venueOrderId(SubmitOrder c) {
+    return "PAPER-" + c.clientOrderId();
   }
 
   private String rejection(SubmitOrder c) {
@@ -98,6 +106,7 @@ public final class PaperBroker {
   /**
    * Cancels the rest of a working order; empty when it is not working (already done or unknown).
    */
+  @Override
   public List<OrderEvent> cancel(CancelOrder command, long now) {
     WorkingOrder w = working.remove(command.clientOrderId());
     if (w == null) {
@@ -111,7 +120,11 @@ public final class PaperBroker {
   }
 
   /** Expires DAY orders whose session ended at or before {@code now}. */
+  @Override
   public List<OrderEvent> advanceTo(long now) {
+    if (working.isEmpty()) {
+      return List.of();
+    }
     List<OrderEvent> events = new ArrayList<>();
     for (WorkingOrder w : List.copyOf(working.values())) {
       if (w.expiresAt <= now) {
@@ -127,7 +140,12 @@ public final class PaperBroker {
   }
 
   /** Matches working orders of the update's instrument against it; returns what happened. */
+  @Override
   public List<OrderEvent> onMarketUpdate(MarketUpdate update) {
+    if (working.isEmpty()) {
+      // The common case in a backtest: nothing to match, so no decimal work per update.
+      return List.of();
+    }
     List<OrderEvent> events = new ArrayList<>(advanceTo(update.tsEvent()));
     BigDecimal budget = model.participation(update.volume());
     for (WorkingOrder w : List.copyOf(working.values())) {
@@ -202,9 +220,54 @@ public final class PaperBroker {
     return Optional.ofNullable(orders.get(clientOrderId));
   }
 
+  @Override
+  public boolean hasWorkingOrders() {
+    return !working.isEmpty();
+  }
+
   /** Orders still working, in arrival order. */
+  @Override
   public List<Order> workingOrders() {
     return working.values().stream().map(w -> w.order).toList();
+  }
+
+  /**
+   * Re-creates a working order from a snapshot: accepted at its original time, with its fills so
+   * far summarised as one fill at their average price (without commission: that was booked then).
+   */
+  @Override
+  public void restoreWorking(OpenOrder open) {
+    SubmitOrder c = open.command();
+    if (orders.containsKey(c.clientOrderId())) {
+      throw new IllegalArgumentException("order " + c.clientOrderId() + " already known");
+    }
+    Order order = new Order(c);
+    order.apply(new OrderSubmitted(c, open.acceptedAt()));
+    order.apply(
+        new OrderAccepted(c.clientOrderId(), c.instrumentId(), venueOrderId(c), open.acceptedAt()));
+    if (c.type().hasStopPrice() && (open.triggered() || open.filledQty().signum() > 0)) {
+      order.apply(new OrderTriggered(c.clientOrderId(), c.instrumentId(), open.acceptedAt()));
+    }
+    if (open.filledQty().signum() > 0) {
+      order.apply(
+          new OrderFilled(
+              c.clientOrderId(),
+              c.instrumentId(),
+              c.clientOrderId() + "-restored",
+              c.side(),
+              open.filledQty(),
+              open.avgPx(),
+              BigDecimal.ZERO,
+              c.quantity().subtract(open.filledQty()),
+              open.acceptedAt()));
+    }
+    long expiry =
+        c.timeInForce() == TimeInForce.DAY ? model.dayExpiry(open.acceptedAt()) : Long.MAX_VALUE;
+    WorkingOrder w =
+        new WorkingOrder(order, instruments.get(c.instrumentId()), open.acceptedAt(), expiry);
+    w.fills = open.fills();
+    orders.put(c.clientOrderId(), order);
+    working.put(c.clientOrderId(), w);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.tickstream.execution.orders.OrderFilled;
 import io.tickstream.execution.risk.AccountState;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +33,9 @@ public final class Portfolio {
   private final String accountId;
   private BigDecimal cash;
   private BigDecimal peakEquity;
+  // Every change of cash, positions or marks goes through updatePeak, which recomputes this, so
+  // equity() is a field read: a backtest asks for it once or twice per bar.
+  private BigDecimal equity;
   private final Map<String, Position> positions = new TreeMap<>();
   private final Map<String, BigDecimal> marks = new TreeMap<>();
   private final List<ClosedTrade> closedTrades = new ArrayList<>();
@@ -41,11 +45,34 @@ public final class Portfolio {
     this.accountId = Objects.requireNonNull(accountId, "accountId");
     this.cash = Objects.requireNonNull(startingCash, "startingCash");
     this.peakEquity = startingCash;
+    this.equity = startingCash;
   }
 
   /** An account holding only the configured starting cash. */
   public static Portfolio open(AccountConfig config) {
     return new Portfolio(config.accountId(), config.startingCash());
+  }
+
+  /**
+   * An account as a snapshot left it (restart of a live service): the values of {@link #cash},
+   * {@link #peakEquity}, {@link #positions}, {@link #marks} and {@link #closedTrades}.
+   */
+  public static Portfolio restore(
+      String accountId,
+      BigDecimal cash,
+      BigDecimal peakEquity,
+      Collection<Position> positions,
+      Map<String, BigDecimal> marks,
+      List<ClosedTrade> closedTrades) {
+    Portfolio p = new Portfolio(accountId, cash);
+    p.peakEquity = Objects.requireNonNull(peakEquity, "peakEquity");
+    for (Position position : positions) {
+      p.positions.put(position.instrumentId(), position);
+    }
+    p.marks.putAll(marks);
+    p.closedTrades.addAll(closedTrades);
+    p.equity = p.cash.add(p.positionsValue());
+    return p;
   }
 
   /** Books a fill: cash, position, realized PnL; returns the resulting position change. */
@@ -86,7 +113,8 @@ public final class Portfolio {
   }
 
   private void updatePeak() {
-    peakEquity = peakEquity.max(equity());
+    equity = cash.add(positionsValue());
+    peakEquity = peakEquity.max(equity);
   }
 
   private BigDecimal markOf(Position p) {
@@ -98,9 +126,20 @@ public final class Portfolio {
     return positions.getOrDefault(instrumentId, Position.flat(instrumentId));
   }
 
+  /** True when no position is held in {@code instrumentId} (never traded, or back to zero). */
+  public boolean isFlat(String instrumentId) {
+    Position p = positions.get(instrumentId);
+    return p == null || p.isFlat();
+  }
+
   /** Every instrument traded so far, by id. */
   public Map<String, Position> positions() {
     return Map.copyOf(positions);
+  }
+
+  /** The latest mark per instrument, by id. */
+  public Map<String, BigDecimal> marks() {
+    return Map.copyOf(marks);
   }
 
   /** Cash. */
@@ -128,7 +167,7 @@ public final class Portfolio {
 
   /** {@code cash + positionsValue()}. */
   public BigDecimal equity() {
-    return cash.add(positionsValue());
+    return equity;
   }
 
   /** Highest equity seen at any fill or mark, starting cash included. */

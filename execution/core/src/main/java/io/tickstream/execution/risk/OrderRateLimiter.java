@@ -2,6 +2,7 @@ package io.tickstream.execution.risk;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Counts orders in a sliding window {@code (now - window, now]} with time passed in.
@@ -41,6 +42,17 @@ public final class OrderRateLimiter {
   public void record(long now) {
     evict(now);
     times.addLast(now);
+  }
+
+  /** Times of the orders recorded and not yet evicted, oldest first (for snapshots). */
+  public List<Long> times() {
+    return List.copyOf(times);
+  }
+
+  /** Replaces the recorded times with {@code recorded}, oldest first (restore of a snapshot). */
+  public void restore(List<Long> recorded) {
+    times.clear();
+    times.addAll(recorded);
   }
 
   private void evict(long now) {

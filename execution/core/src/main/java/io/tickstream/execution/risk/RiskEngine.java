@@ -9,7 +9,9 @@ import io.tickstream.execution.orders.DenialReason;
 import io.tickstream.execution.orders.OrderDenied;
 import io.tickstream.execution.orders.SubmitOrder;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,11 +69,46 @@ public final class RiskEngine {
     return mode;
   }
 
+  /**
+   * {@link #observe(AccountState)} from equity and its peak alone, for callers that watch every
+   * mark and should not build a full account state each time.
+   */
+  public TradingMode observe(BigDecimal equity, BigDecimal peakEquity) {
+    if (breachesDrawdown(equity, peakEquity)) {
+      mode = TradingMode.HALTED;
+    }
+    return mode;
+  }
+
   private boolean breachesDrawdown(AccountState account) {
+    return breachesDrawdown(account.equity(), account.peakEquity());
+  }
+
+  private boolean breachesDrawdown(BigDecimal equity, BigDecimal peakEquity) {
     // (peak - equity) / peak > limit, multiplied out so no division or rounding is involved.
-    BigDecimal fall = account.peakEquity().subtract(account.equity());
-    return account.peakEquity().signum() > 0
-        && fall.compareTo(limits.maxDrawdown().multiply(account.peakEquity())) > 0;
+    BigDecimal fall = peakEquity.subtract(equity);
+    return peakEquity.signum() > 0 && fall.compareTo(limits.maxDrawdown().multiply(peakEquity)) > 0;
+  }
+
+  /** Client order ids checked so far, in no particular order (for snapshots). */
+  public Set<String> seenIds() {
+    return Set.copyOf(seenIds);
+  }
+
+  /** Times of approved orders still inside the rate window, oldest first (for snapshots). */
+  public List<Long> recentApprovals() {
+    return rateLimiter.times();
+  }
+
+  /**
+   * Restores the state of a snapshot: mode, ids seen and approval times (the rate window), so a
+   * restarted service neither re-approves a replayed order nor forgets its recent order rate.
+   */
+  public void restore(TradingMode newMode, Collection<String> ids, List<Long> approvals) {
+    this.mode = Objects.requireNonNull(newMode, "newMode");
+    seenIds.clear();
+    seenIds.addAll(ids);
+    rateLimiter.restore(approvals);
   }
 
   /**

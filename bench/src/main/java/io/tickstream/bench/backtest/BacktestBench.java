@@ -1,0 +1,288 @@
+package io.tickstream.bench.backtest;
+
+import io.tickstream.execution.AccountConfig;
+import io.tickstream.execution.Instrument;
+import io.tickstream.execution.Instruments;
+import io.tickstream.execution.backtest.Backtest;
+import io.tickstream.execution.backtest.BacktestConfig;
+import io.tickstream.execution.backtest.BacktestProgress;
+import io.tickstream.execution.backtest.BacktestResult;
+import io.tickstream.execution.backtest.StrategyPlan;
+import io.tickstream.execution.backtest.source.BarSource;
+import io.tickstream.execution.engine.EngineOptions;
+import io.tickstream.execution.fill.CommissionSchedule;
+import io.tickstream.execution.fill.FillModel;
+import io.tickstream.execution.metrics.MetricsConventions;
+import io.tickstream.execution.risk.RiskLimits;
+import io.tickstream.execution.sizing.FractionOfEquitySizer;
+import io.tickstream.signals.BarInput;
+import io.tickstream.signals.strategies.Strategy;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Backtest throughput: a vote of three strategies (SMA 10/30 crossover, RSI(14) mean reversion,
+ * Bollinger(20, 2) reversion) per instrument, over 100 instruments x 100,000 one-minute bars
+ * (seeded random walks), through the full engine (sizing, risk, paper fills with slippage and
+ * commission, exact portfolio accounting, equity curve and report). Instruments run in parallel on
+ * a fixed pool of {@code availableProcessors()} threads; the figure is bars per second of wall time
+ * divided by that number of threads.
+ *
+ * <p>Arguments (optional): instruments, bars per instrument, rounds. The first round warms up the
+ * JIT and is not counted; the best of the timed rounds is reported (the machine is shared, so the
+ * best round is the one least disturbed by other load). Writes {@code
+ * bench/results/backtest-<timestamp>.json} under {@code -Dtickstream.home} (default: the current
+ * directory) and ends with {@code backtest: bar_events_per_s_per_core=<x>}.
+ */
+public final class BacktestBench {
+
+  private BacktestBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int instruments = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    int barsPer = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    int threads = Runtime.getRuntime().availableProcessors();
+    Path home = Path.of(System.getProperty("tickstream.home", "."));
+
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<GeneratedBars> data = generate(instruments, barsPer, pool);
+      long bars = (long) instruments * barsPer;
+      System.out.printf(
+          Locale.ROOT, "%d instruments x %d bars, %d threads%n", instruments, barsPer, threads);
+      double best = Double.NaN;
+      double bestCpu = Double.NaN;
+      long checksum = 0;
+      List<Double> timed = new ArrayList<>();
+      for (int round = 0; round <= rounds; round++) {
+        long t0 = System.nanoTime();
+        long[] totals = runAll(data, pool);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double perCore = bars / seconds / threads;
+        double perCpuSecond = bars / (totals[2] / 1e9);
+        System.out.printf(
+            Locale.ROOT,
+            "round %d%s: %.2f s, %.0f bars/s, %.0f bars/s/core (wall), %.0f bars per CPU-second"
+                + " of the workers, %d fills%n",
+            round,
+            round == 0 ? " (warm-up)" : "",
+            seconds,
+            bars / seconds,
+            perCore,
+            perCpuSecond,
+            totals[1]);
+        if (round > 0) {
+          timed.add(perCore);
+          best = Double.isNaN(best) ? perCore : Math.max(best, perCore);
+          bestCpu = Double.isNaN(bestCpu) ? perCpuSecond : Math.max(bestCpu, perCpuSecond);
+        }
+        checksum = totals[0];
+      }
+      double strategiesOnly = strategiesOnly(data, pool);
+      System.out.printf(
+          Locale.ROOT,
+          "strategies alone (the same vote, no engine): %.0f bars per CPU-second%n",
+          strategiesOnly);
+      Path file =
+          write(
+              home, instruments, barsPer, threads, timed, best, bestCpu, strategiesOnly, checksum);
+      System.out.println("results: " + file);
+      System.out.printf(Locale.ROOT, "backtest: bar_events_per_s_per_core=%.0f%n", best);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * The same bars through the vote alone (no engine, no orders), bars per worker CPU-second: the
+   * share of the figure that belongs to the strategies rather than the backtest.
+   */
+  private static double strategiesOnly(List<GeneratedBars> data, ExecutorService pool)
+      throws Exception {
+    List<Future<Long>> futures = new ArrayList<>();
+    for (GeneratedBars bars : data) {
+      StrategyPlan plan = config(bars.instrumentId).strategy();
+      futures.add(
+          pool.submit(
+              () -> {
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
+                Strategy strategy = plan.create();
+                long longs = 0;
+                try (BarSource source = bars.source()) {
+                  while (source.hasNext()) {
+                    longs += strategy.onBar(BarInput.of(source.next())).direction().sign();
+                  }
+                }
+                sink += longs;
+                return THREADS.getCurrentThreadCpuTime() - cpu0;
+              }));
+    }
+    long cpu = 0;
+    for (Future<Long> f : futures) {
+      cpu += f.get();
+    }
+    return (double) data.size() * data.get(0).size() / (cpu / 1e9);
+  }
+
+  // Keeps the JIT from discarding the strategies-only loop.
+  private static volatile long sink;
+
+  private static List<GeneratedBars> generate(int instruments, int barsPer, ExecutorService pool)
+      throws Exception {
+    List<Future<GeneratedBars>> futures = new ArrayList<>();
+    for (int i = 0; i < instruments; i++) {
+      String id = String.format(Locale.ROOT, "SIM%03d.BENCH", i);
+      long seed = 42L + i;
+      futures.add(pool.submit(() -> new GeneratedBars(id, barsPer, seed)));
+    }
+    List<GeneratedBars> out = new ArrayList<>();
+    for (Future<GeneratedBars> f : futures) {
+      out.add(f.get());
+    }
+    return out;
+  }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private record Timed(BacktestResult result, long cpuNanos) {}
+
+  /** Runs every instrument; returns {sum of final equity in cents, fills, CPU nanoseconds}. */
+  private static long[] runAll(List<GeneratedBars> data, ExecutorService pool) throws Exception {
+    List<Future<Timed>> futures = new ArrayList<>();
+    for (GeneratedBars bars : data) {
+      BacktestConfig config = config(bars.instrumentId);
+      futures.add(
+          pool.submit(
+              () -> {
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
+                BacktestResult r = Backtest.run(config, bars.source(), BacktestProgress.NONE);
+                return new Timed(r, THREADS.getCurrentThreadCpuTime() - cpu0);
+              }));
+    }
+    long equityCents = 0;
+    long fills = 0;
+    long cpuNanos = 0;
+    for (Future<Timed> f : futures) {
+      Timed t = f.get();
+      equityCents += t.result().finalEquity().movePointRight(2).longValue();
+      fills += t.result().fills().size();
+      cpuNanos += t.cpuNanos();
+    }
+    return new long[] {equityCents, fills, cpuNanos};
+  }
+
+  static BacktestConfig config(String instrumentId) {
+    BigDecimal big = new BigDecimal("1000000000000");
+    AccountConfig account =
+        new AccountConfig(
+            "BENCH",
+            "USD",
+            new BigDecimal("1000000"),
+            new RiskLimits(
+                big,
+                big,
+                big,
+                new BigDecimal("1000"),
+                1_000,
+                60_000_000_000L,
+                big,
+                new BigDecimal("0.99"),
+                Set.of()));
+    StrategyPlan vote =
+        new StrategyPlan.Vote(
+            "vote3",
+            0.3,
+            List.of(
+                new StrategyPlan.Weighted(
+                    StrategyPlan.named("ma-crossover", Map.of("fast", 10, "slow", 30)), 1.0),
+                new StrategyPlan.Weighted(
+                    StrategyPlan.named("rsi-mean-reversion", Map.of("period", 14)), 1.0),
+                new StrategyPlan.Weighted(
+                    StrategyPlan.named("bollinger-bands", Map.of("period", 20, "k", 2.0)), 1.0)));
+    return new BacktestConfig(
+        account,
+        Instruments.of(new Instrument(instrumentId, new BigDecimal("0.01"), BigDecimal.ONE)),
+        new FractionOfEquitySizer(new BigDecimal("0.5")),
+        new FillModel(
+            new BigDecimal("2"),
+            new BigDecimal("0.5"),
+            new CommissionSchedule(BigDecimal.ONE, BigDecimal.ZERO, new BigDecimal("0.35")),
+            LocalTime.of(21, 0)),
+        EngineOptions.DEFAULT,
+        vote,
+        0,
+        null,
+        new MetricsConventions(252 * 390, 0.0));
+  }
+
+  private static Path write(
+      Path home,
+      int instruments,
+      int barsPer,
+      int threads,
+      List<Double> rounds,
+      double best,
+      double bestCpu,
+      double strategiesOnly,
+      long checksum)
+      throws IOException {
+    String stamp =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .format(ZonedDateTime.now(ZoneOffset.UTC));
+    Path dir = home.resolve("bench").resolve("results");
+    Files.createDirectories(dir);
+    Path file = dir.resolve("backtest-" + stamp + ".json");
+    StringBuilder json = new StringBuilder();
+    json.append("{\n");
+    json.append("  \"timestamp\": \"").append(stamp).append("\",\n");
+    json.append("  \"instruments\": ").append(instruments).append(",\n");
+    json.append("  \"bars_per_instrument\": ").append(barsPer).append(",\n");
+    json.append("  \"bars\": ").append((long) instruments * barsPer).append(",\n");
+    json.append("  \"strategies_per_bar\": 3,\n");
+    json.append("  \"threads\": ").append(threads).append(",\n");
+    json.append("  \"java\": \"").append(System.getProperty("java.version")).append("\",\n");
+    json.append("  \"rounds_bar_events_per_s_per_core\": [");
+    for (int i = 0; i < rounds.size(); i++) {
+      json.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", rounds.get(i)));
+    }
+    json.append("],\n");
+    json.append("  \"bar_events_per_s_per_core\": ")
+        .append(String.format(Locale.ROOT, "%.0f", best))
+        .append(",\n");
+    json.append("  \"bars_per_worker_cpu_second\": ")
+        .append(String.format(Locale.ROOT, "%.0f", bestCpu))
+        .append(",\n");
+    json.append("  \"strategies_only_bars_per_cpu_second\": ")
+        .append(String.format(Locale.ROOT, "%.0f", strategiesOnly))
+        .append(",\n");
+    json.append("  \"load_average_at_end\": ")
+        .append(
+            String.format(
+                Locale.ROOT,
+                "%.2f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
+        .append(",\n");
+    json.append("  \"final_equity_cents_checksum\": ").append(checksum).append("\n");
+    json.append("}\n");
+    Files.writeString(file, json, StandardCharsets.UTF_8);
+    return file;
+  }
+}
