@@ -1,0 +1,268 @@
+package io.tickstream.execution.service.venue.alpaca;
+
+import io.tickstream.execution.MarketUpdate;
+import io.tickstream.execution.Precision;
+import io.tickstream.execution.engine.ExecutionVenue;
+import io.tickstream.execution.engine.OpenOrder;
+import io.tickstream.execution.orders.CancelOrder;
+import io.tickstream.execution.orders.Order;
+import io.tickstream.execution.orders.OrderAccepted;
+import io.tickstream.execution.orders.OrderCanceled;
+import io.tickstream.execution.orders.OrderEvent;
+import io.tickstream.execution.orders.OrderExpired;
+import io.tickstream.execution.orders.OrderFilled;
+import io.tickstream.execution.orders.OrderRejected;
+import io.tickstream.execution.orders.OrderSubmitted;
+import io.tickstream.execution.orders.SubmitOrder;
+import io.tickstream.execution.service.config.VenueSettings;
+import io.tickstream.execution.service.venue.VenueStats;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An Alpaca-compatible REST broker as the trading engine's venue. The client order id sent is the
+ * engine's, derived from the signal id, so the broker can refuse a second order for one signal.
+ *
+ * <p>An order POST is never retried blindly: after a timeout, a dropped connection, a 5xx, an
+ * invalid answer or a duplicate-id refusal, the order is reconciled by {@code GET
+ * /v2/orders:by_client_order_id}; only after the broker has said "not found" three times is the
+ * order sent again (safe: the broker refuses a reused client order id). Until the reconcile
+ * deadline it keeps asking; then it throws {@link AmbiguousOrderException}, never assuming.
+ *
+ * <p>Fills are polled ({@code GET /v2/orders/{id}}) for working orders at most once per {@code
+ * fillPollInterval}, when market data reaches the venue.
+ */
+public final class AlpacaVenue implements ExecutionVenue {
+  private static final Logger LOG = LoggerFactory.getLogger(AlpacaVenue.class);
+  private static final int NOT_FOUND_BEFORE_RESEND = 3;
+
+  private final AlpacaClient client;
+  private final VenueSettings.Alpaca settings;
+  private final VenueStats stats;
+  private final Map<String, Working> working = new LinkedHashMap<>();
+
+  private static final class Working {
+    final Order order;
+    final String venueId;
+
+    Working(Order order, String venueId) {
+      this.order = order;
+      this.venueId = venueId;
+    }
+  }
+
+  /** A venue using {@code client} (shared by every account's venue). */
+  public AlpacaVenue(AlpacaClient client, VenueSettings.Alpaca settings, VenueStats stats) {
+    this.client = client;
+    this.settings = settings;
+    this.stats = stats;
+  }
+
+  @Override
+  public List<OrderEvent> submit(SubmitOrder command, long now) {
+    stats.submitted();
+    AlpacaClient.Post p = client.post(command, symbol(command.instrumentId()));
+    if (p instanceof AlpacaClient.Post.Placed placed) {
+      return record(command, placed.order(), now);
+    }
+    if (p instanceof AlpacaClient.Post.Refused r) {
+      return List.of(reject(command, "HTTP " + r.status() + ": " + r.message(), now));
+    }
+    if (p instanceof AlpacaClient.Post.NotSent n) {
+      stats.unsent();
+      return List.of(reject(command, "not sent: " + n.why(), now));
+    }
+    String why =
+        p instanceof AlpacaClient.Post.Ambiguous a
+            ? a.why()
+            : "duplicate client order id: " + ((AlpacaClient.Post.Duplicate) p).message();
+    return reconcile(command, why, now);
+  }
+
+  private List<OrderEvent> reconcile(SubmitOrder c, String why, long now) {
+    stats.ambiguous();
+    LOG.info(
+        "order {}: outcome unknown ({}); reconciling by client order id", c.clientOrderId(), why);
+    long deadline = System.nanoTime() + settings.reconcileDeadline().toNanos();
+    long backoff = 20_000_000L;
+    int notFound = 0;
+    String last = why;
+    while (true) {
+      AlpacaClient.Lookup l = client.byClientOrderId(c.clientOrderId());
+      if (l instanceof AlpacaClient.Lookup.Found f) {
+        stats.reconciled();
+        return record(c, f.order(), now);
+      }
+      if (l instanceof AlpacaClient.Lookup.NotFound && ++notFound >= NOT_FOUND_BEFORE_RESEND) {
+        AlpacaClient.Post p = client.post(c, symbol(c.instrumentId()));
+        if (p instanceof AlpacaClient.Post.Placed placed) {
+          stats.reconciled();
+          return record(c, placed.order(), now);
+        }
+        if (p instanceof AlpacaClient.Post.Refused r) {
+          stats.reconciled();
+          return List.of(reject(c, "HTTP " + r.status() + ": " + r.message(), now));
+        }
+        notFound = 0;
+        last = p.toString();
+      } else if (l instanceof AlpacaClient.Lookup.Unavailable u) {
+        last = u.why();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AmbiguousOrderException(
+            "order " + c.clientOrderId() + " not reconciled before the deadline; last: " + last);
+      }
+      LockSupport.parkNanos(backoff);
+      backoff = Math.min(backoff * 2, 500_000_000L);
+    }
+  }
+
+  private List<OrderEvent> record(SubmitOrder c, AlpacaOrder o, long now) {
+    if (o.rejected()) {
+      return List.of(reject(c, "rejected by broker (order " + o.id() + ")", now));
+    }
+    Order order = new Order(c);
+    order.apply(new OrderSubmitted(c, now));
+    List<OrderEvent> out = new ArrayList<>();
+    out.add(apply(order, new OrderAccepted(c.clientOrderId(), c.instrumentId(), o.id(), now)));
+    client.rememberVenueId(c.clientOrderId(), o.id());
+    Working w = new Working(order, o.id());
+    out.addAll(progress(w, o, now));
+    if (order.status().isWorking()) {
+      working.put(c.clientOrderId(), w);
+    }
+    return out;
+  }
+
+  /** Events for what the broker reports beyond what {@code w} knows: fills, cancel, expiry. */
+  private static List<OrderEvent> progress(Working w, AlpacaOrder o, long now) {
+    List<OrderEvent> out = new ArrayList<>();
+    SubmitOrder c = w.order.command();
+    BigDecimal known = w.order.filledQty();
+    BigDecimal filled = o.filledQty().min(c.quantity());
+    if (filled.compareTo(known) > 0) {
+      BigDecimal delta = filled.subtract(known);
+      BigDecimal knownNotional =
+          known.signum() == 0 ? BigDecimal.ZERO : known.multiply(w.order.avgPx());
+      BigDecimal px =
+          Precision.divide(filled.multiply(o.filledAvgPrice()).subtract(knownNotional), delta);
+      out.add(
+          apply(
+              w.order,
+              new OrderFilled(
+                  c.clientOrderId(),
+                  c.instrumentId(),
+                  w.venueId + "-" + filled.toPlainString(),
+                  c.side(),
+                  delta,
+                  px.signum() > 0 ? px : o.filledAvgPrice(),
+                  BigDecimal.ZERO,
+                  c.quantity().subtract(filled),
+                  now)));
+    }
+    if (w.order.status().isWorking()) {
+      if ("canceled".equals(o.status())) {
+        out.add(
+            apply(w.order, new OrderCanceled(c.clientOrderId(), c.instrumentId(), "broker", now)));
+      } else if ("expired".equals(o.status()) || "done_for_day".equals(o.status())) {
+        out.add(apply(w.order, new OrderExpired(c.clientOrderId(), c.instrumentId(), now)));
+      }
+    }
+    return out;
+  }
+
+  private static OrderEvent apply(Order order, OrderEvent e) {
+    order.apply(e);
+    return e;
+  }
+
+  private static OrderRejected reject(SubmitOrder c, String reason, long now) {
+    return new OrderRejected(c.clientOrderId(), c.instrumentId(), reason, now);
+  }
+
+  /** Broker symbol of SYMBOL.VENUE: the part before the last dot. */
+  static String symbol(String instrumentId) {
+    int dot = instrumentId.lastIndexOf('.');
+    return dot > 0 ? instrumentId.substring(0, dot) : instrumentId;
+  }
+
+  @Override
+  public List<OrderEvent> cancel(CancelOrder command, long now) {
+    // Cancels at the broker are not implemented yet: the halt still stops new orders, and the
+    // working order is left to the broker (logged for the operator).
+    if (working.containsKey(command.clientOrderId())) {
+      LOG.warn("order {} still works at the broker: cancel it there", command.clientOrderId());
+    }
+    return List.of();
+  }
+
+  @Override
+  public List<OrderEvent> onMarketUpdate(MarketUpdate update) {
+    return advanceTo(update.tsEvent());
+  }
+
+  @Override
+  public List<OrderEvent> advanceTo(long now) {
+    if (working.isEmpty() || !client.pollDue(settings.fillPollInterval())) {
+      return List.of();
+    }
+    List<OrderEvent> out = new ArrayList<>();
+    for (Working w : List.copyOf(working.values())) {
+      String clientOrderId = w.order.command().clientOrderId();
+      AlpacaClient.Lookup l =
+          "unknown".equals(w.venueId)
+              ? client.byClientOrderId(clientOrderId)
+              : client.byId(w.venueId, clientOrderId);
+      if (l instanceof AlpacaClient.Lookup.Found f) {
+        out.addAll(progress(w, f.order(), now));
+        if (!w.order.status().isWorking()) {
+          working.remove(w.order.command().clientOrderId());
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<Order> workingOrders() {
+    return working.values().stream().map(w -> w.order).toList();
+  }
+
+  @Override
+  public void restoreWorking(OpenOrder open) {
+    SubmitOrder c = open.command();
+    String venueId = client.knownVenueId(c.clientOrderId());
+    if (venueId == null) {
+      AlpacaClient.Lookup l = client.byClientOrderId(c.clientOrderId());
+      if (l instanceof AlpacaClient.Lookup.Found f) {
+        venueId = f.order().id();
+        client.rememberVenueId(c.clientOrderId(), venueId);
+      } else {
+        venueId = "unknown"; // polled by client order id once the broker answers again
+      }
+    }
+    Order order = new Order(c);
+    order.apply(new OrderSubmitted(c, open.acceptedAt()));
+    order.apply(new OrderAccepted(c.clientOrderId(), c.instrumentId(), venueId, open.acceptedAt()));
+    if (open.filledQty().signum() > 0) {
+      order.apply(
+          new OrderFilled(
+              c.clientOrderId(),
+              c.instrumentId(),
+              venueId + "-restored",
+              c.side(),
+              open.filledQty(),
+              open.avgPx(),
+              BigDecimal.ZERO,
+              c.quantity().subtract(open.filledQty()),
+              open.acceptedAt()));
+    }
+    working.put(c.clientOrderId(), new Working(order, venueId));
+  }
+}
