@@ -10,7 +10,8 @@ SELECT 'BTCUSDT.BINANCE', 'T' || lpad(i::text, 4, '0'),
        '2026-01-01T00:00:00Z'::timestamptz + i * interval '2500 milliseconds' + interval '1 millisecond'
 FROM generate_series(0, 239) AS i;
 INSERT INTO trades VALUES
-  ('AAPL.XNAS', 'A1', '2026-01-02T14:30:01Z', 250.10, 100, 'BUYER', '2026-01-02T14:30:01.001Z');
+  ('AAPL.XNAS', 'A1', '2026-01-02T14:30:01Z', 250.10, 100, 'BUYER', '2026-01-02T14:30:01.001Z'),
+  ('EUR/USD.SIM', 'E1', '2026-01-01T00:01:59Z', 1.10015, 1000, 'NO_AGGRESSOR', '2026-01-01T00:02:00Z');
 
 -- 150 BTC quotes, pairs sharing a microsecond (seq 0 and 1).
 INSERT INTO quotes
@@ -19,9 +20,11 @@ SELECT 'BTCUSDT.BINANCE', '2026-01-01T00:00:00Z'::timestamptz + (i / 2) * interv
        '2026-01-01T00:00:00Z'::timestamptz + (i / 2) * interval '1 second' + interval '1 millisecond'
 FROM generate_series(0, 149) AS i;
 
+-- The sink's latest_prices: the newest trade of each instrument (BTC: T0239, i = 239 at 595 s,
+-- price 100 + (239 mod 17) * 0.25), no quote columns.
 INSERT INTO latest_prices VALUES
-  ('BTCUSDT.BINANCE', 104.00000000, 103.99000000, 104.01000000, '2026-01-01T00:09:57.5Z', '2026-01-01T00:09:57.501Z'),
-  ('AAPL.XNAS', 250.10000000, 250.09000000, 250.11000000, '2026-01-02T14:30:01Z', '2026-01-02T14:30:01.001Z'),
+  ('BTCUSDT.BINANCE', 100.25000000, NULL, NULL, '2026-01-01T00:09:55Z', '2026-01-01T00:09:57.501Z'),
+  ('AAPL.XNAS', 250.10000000, NULL, NULL, '2026-01-02T14:30:01Z', '2026-01-02T14:30:01.001Z'),
   ('EUR/USD.SIM', 1.10015000, NULL, NULL, '2026-01-01T00:01:59Z', '2026-01-01T00:02:00Z');
 
 -- Two features per BTC 1m bar end.

@@ -4,7 +4,9 @@
 -- paths: equality on the owner (instrument or account), then time, then the tie-breaker that makes
 -- keyset pagination total: "(ts, id) > (last_ts, last_id) ORDER BY ts, id LIMIT n".
 
--- Validated trades (md.trades), one row per venue trade; the venue's trade id is unique per instrument.
+-- Validated trades (md.trades), one row per venue trade. As in the sink's V2 migration, the primary
+-- key leads with the time column after the instrument (a TimescaleDB hypertable only accepts unique
+-- keys that contain its time column); it is also the API's keyset access path, so no second index.
 CREATE TABLE trades (
   instrument_id  text          NOT NULL,
   trade_id       text          NOT NULL,
@@ -13,9 +15,8 @@ CREATE TABLE trades (
   size           numeric(28,8) NOT NULL,
   aggressor_side text          NOT NULL CHECK (aggressor_side IN ('BUYER', 'SELLER', 'NO_AGGRESSOR')),
   ts_init        timestamptz   NOT NULL,
-  PRIMARY KEY (instrument_id, trade_id)
+  PRIMARY KEY (instrument_id, ts_event, trade_id)
 );
-CREATE INDEX trades_by_time ON trades (instrument_id, ts_event, trade_id);
 
 -- Validated top-of-book quotes (md.quotes). Quotes carry no venue id: seq numbers the quotes of an
 -- instrument that share one microsecond (0 for the first), so (instrument_id, ts_event, seq) is unique.
@@ -31,8 +32,9 @@ CREATE TABLE quotes (
   PRIMARY KEY (instrument_id, ts_event, seq)
 );
 
--- The last trade price and best quote per instrument, upserted by the sink on every trade and quote,
--- so "latest price" is a primary-key lookup and never scans history.
+-- The last trade per instrument, upserted by the sink from trades only (when newer), so "latest
+-- price" is a primary-key lookup and never scans history. bid_price and ask_price are reserved for
+-- quotes and NULL until the sink writes them.
 CREATE TABLE latest_prices (
   instrument_id text PRIMARY KEY,
   price         numeric(28,8) NOT NULL,

@@ -2,8 +2,9 @@ package io.tickstream.api;
 
 import io.tickstream.api.auth.Access;
 import io.tickstream.api.auth.Principal;
-import io.tickstream.api.performance.PerformanceCalculator;
+import io.tickstream.api.performance.CurvePerformance;
 import io.tickstream.api.series.PageRequest;
+import io.tickstream.execution.metrics.MetricsConventions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -15,12 +16,10 @@ import java.util.TreeSet;
 /** The account routes that are not paged lists: accounts, positions, one order, performance. */
 final class AccountsEndpoint {
   private final TradingQueries queries;
-  private final PerformanceCalculator performance;
   private final ApiConfig cfg;
 
-  AccountsEndpoint(TradingQueries queries, PerformanceCalculator performance, ApiConfig cfg) {
+  AccountsEndpoint(TradingQueries queries, ApiConfig cfg) {
     this.queries = queries;
-    this.performance = performance;
     this.cfg = cfg;
   }
 
@@ -63,7 +62,7 @@ final class AccountsEndpoint {
         .onFailure(ctx::fail);
   }
 
-  /** Metrics of the equity curve in [from, to). */
+  /** Metrics of the equity curve in [from, to), computed by the execution core. */
   void performance(RoutingContext ctx) {
     QueryParameters q =
         QueryParameters.of(
@@ -74,6 +73,7 @@ final class AccountsEndpoint {
     PageRequest.checkRange(from, to, Duration.ofDays(cfg.limits().rangeMaxDays() * 12L));
     int periods = integer(q.single("periodsPerYear"), 252);
     double riskFree = number(q.single("riskFreeRate"));
+    MetricsConventions conventions = new MetricsConventions(periods, riskFree);
     queries
         .equityCurve(account, from, to)
         .onSuccess(
@@ -88,9 +88,7 @@ final class AccountsEndpoint {
                 return;
               }
               ctx.json(
-                  performance
-                      .compute(curve, periods, riskFree)
-                      .toJson()
+                  CurvePerformance.toJson(curve.size(), CurvePerformance.report(curve, conventions))
                       .put("accountId", account)
                       .put("from", curve.get(0).ts().toString())
                       .put("to", curve.get(curve.size() - 1).ts().toString())

@@ -30,6 +30,13 @@ public final class ApiQueries {
           + " active";
   private static final String BAR_COLUMNS =
       "start_ts, end_ts, open, high, low, close, volume, trade_count, vwap, revision";
+  // Decimals leave PostgreSQL as text either way (numeric has no binary decoding in the client);
+  // reading that text as is skips a parse into BigDecimal and a toPlainString per value. numeric
+  // text never uses an exponent and keeps the column's scale: "101.25000000".
+  private static final String BAR_TEXT_COLUMNS =
+      "start_ts, end_ts, open::text AS open, high::text AS high, low::text AS low,"
+          + " close::text AS close, volume::text AS volume, trade_count, vwap::text AS vwap,"
+          + " revision";
 
   // COLLATE "C": the same order on every server, whatever its default collation.
   private static final String ALL_INSTRUMENTS =
@@ -40,12 +47,12 @@ public final class ApiQueries {
   // COALESCE of a parameter is a constant to the executor, unlike "$4 IS NULL OR ...".
   private static final String BARS_FROM =
       "SELECT "
-          + BAR_COLUMNS
+          + BAR_TEXT_COLUMNS
           + " FROM bars WHERE instrument_id = $1 AND spec = $2 AND start_ts >= $3"
           + " AND start_ts < COALESCE($4, 'infinity'::timestamptz) ORDER BY start_ts LIMIT $5";
   private static final String BARS_LAST =
       "SELECT "
-          + BAR_COLUMNS
+          + BAR_TEXT_COLUMNS
           + " FROM (SELECT "
           + BAR_COLUMNS
           + " FROM bars WHERE instrument_id = $1 AND spec = $2"
@@ -159,20 +166,20 @@ public final class ApiQueries {
     return new BarRow(
         instant(row.getOffsetDateTime("start_ts")),
         instant(row.getOffsetDateTime("end_ts")),
-        decimal(row, "open"),
-        decimal(row, "high"),
-        decimal(row, "low"),
-        decimal(row, "close"),
-        decimal(row, "volume"),
+        text(row, "open"),
+        text(row, "high"),
+        text(row, "low"),
+        text(row, "close"),
+        text(row, "volume"),
         row.getLong("trade_count"),
-        decimal(row, "vwap"),
+        text(row, "vwap"),
         row.getInteger("revision"));
   }
 
-  /** As stored, scale included; toPlainString because toString writes 0.00000000 as 0E-8. */
-  private static String decimal(Row row, String column) {
-    BigDecimal value = row.getBigDecimal(column);
-    return value == null ? "NaN" : value.toPlainString();
+  /** A decimal selected as text: as stored, scale included. */
+  private static String text(Row row, String column) {
+    String value = row.getString(column);
+    return value == null ? "NaN" : value;
   }
 
   /** A tick or lot size reads best without the padding of numeric(28,8): 0.01, not 0.01000000. */

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tickstream.api.auth.JwksSource;
 import io.tickstream.api.stream.BarMessages;
 import io.tickstream.api.stream.KafkaTopicFeed;
+import io.tickstream.api.stream.OrderEventMessages;
+import io.tickstream.api.stream.SignalMessages;
 import io.tickstream.api.stream.StreamChannel;
 import io.tickstream.api.stream.StreamHub;
 import io.vertx.core.Future;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * What a running API holds and must release: the database pool, and when Kafka is configured the
@@ -50,12 +53,18 @@ final class ApiResources {
     StreamHub hub = new StreamHub(registry, s.clientQueueSize());
     Map<String, StreamChannel<?>> channels = new LinkedHashMap<>();
     List<KafkaTopicFeed<?>> feeds = new ArrayList<>();
-    // Signals and order events join here once their topics exist in the catalogue.
-    StreamChannel<io.tickstream.schemas.avro.Bar> bars = BarMessages.channel();
-    channels.put(bars.name(), bars);
-    feeds.add(new KafkaTopicFeed<>(bars, hub, s.kafkaBootstrap(), s.registryUrl()));
+    for (StreamChannel<?> channel :
+        List.of(BarMessages.channel(), SignalMessages.channel(), OrderEventMessages.channel())) {
+      channels.put(channel.name(), channel);
+      feeds.add(feed(channel, hub, s));
+    }
     return new ApiResources(
         vertx, queries, hub, new KafkaProbe(s.kafkaBootstrap()), channels, feeds);
+  }
+
+  private static <V extends SpecificRecord> KafkaTopicFeed<V> feed(
+      StreamChannel<V> channel, StreamHub hub, StreamsConfig s) {
+    return new KafkaTopicFeed<>(channel, hub, s.kafkaBootstrap(), s.registryUrl());
   }
 
   void onClose(JwksSource source) {

@@ -5,7 +5,6 @@ import io.tickstream.api.auth.Access;
 import io.tickstream.api.auth.AuthHandler;
 import io.tickstream.api.auth.Role;
 import io.tickstream.api.limits.RateLimitHandler;
-import io.tickstream.api.performance.PerformanceCalculator;
 import io.tickstream.api.series.SeriesReader;
 import io.tickstream.api.series.SeriesTables;
 import io.vertx.core.Future;
@@ -38,9 +37,8 @@ final class ApiRouter {
       ApiConfig cfg,
       PrometheusMeterRegistry registry,
       ApiResources resources,
-      AuthHandler auth,
-      PerformanceCalculator performance) {
-    ApiRoutes routes = bindings(cfg, registry, resources, performance);
+      AuthHandler auth) {
+    ApiRoutes routes = bindings(cfg, registry, resources);
     RateLimitHandler rateLimits = new RateLimitHandler(cfg.limits());
     ErrorResponder errors = new ErrorResponder(cfg.limits().bodyMaxBytes(), cfg.maxPageSize());
     return OpenAPIContract.from(vertx, OPENAPI)
@@ -79,17 +77,14 @@ final class ApiRouter {
 
   /** Every operation of the document with its role and handler. */
   static ApiRoutes bindings(
-      ApiConfig cfg,
-      PrometheusMeterRegistry registry,
-      ApiResources resources,
-      PerformanceCalculator performance) {
+      ApiConfig cfg, PrometheusMeterRegistry registry, ApiResources resources) {
     ApiQueries queries = resources.queries();
     SeriesReader reader = new SeriesReader(queries.pool());
     TradingQueries trading = new TradingQueries(queries.pool());
     InstrumentsEndpoint instruments = new InstrumentsEndpoint(queries);
     BarsEndpoint bars = new BarsEndpoint(queries, cfg);
     PricesEndpoint prices = new PricesEndpoint(trading);
-    AccountsEndpoint accounts = new AccountsEndpoint(trading, performance, cfg);
+    AccountsEndpoint accounts = new AccountsEndpoint(trading, cfg);
     AdminEndpoint admin = new AdminEndpoint(new AdminStatements(queries.pool()), Clock.systemUTC());
     HealthEndpoint health = new HealthEndpoint(queries, resources.kafka());
     StreamEndpoint streams = new StreamEndpoint(resources.hub(), resources.channels());

@@ -4,8 +4,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tickstream.api.auth.AuthHandler;
 import io.tickstream.api.auth.JwksSource;
 import io.tickstream.api.auth.JwtVerifier;
-import io.tickstream.api.performance.PerformanceCalculator;
-import io.tickstream.api.performance.StandardPerformanceCalculator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -52,15 +50,7 @@ public final class ApiServer {
       LOG.warn("authentication is OFF (no auth.jwks): /api/v1 is open; local demo use only");
       effective = cfg.withAuth(AuthConfig.disabled());
     }
-    return startConfigured(vertx, effective, registry, new StandardPerformanceCalculator());
-  }
-
-  /**
-   * As {@link #startConfigured(Vertx, ApiConfig, PrometheusMeterRegistry, PerformanceCalculator)}.
-   */
-  public static Future<ApiServer> startConfigured(
-      Vertx vertx, ApiConfig cfg, PrometheusMeterRegistry registry) {
-    return startConfigured(vertx, cfg, registry, new StandardPerformanceCalculator());
+    return startConfigured(vertx, effective, registry);
   }
 
   /**
@@ -70,16 +60,11 @@ public final class ApiServer {
    * @param vertx the Vert.x instance, ideally from {@link MetricsVertx#create}
    * @param cfg every setting; {@code auth.enabled=true} requires {@code auth.jwks}
    * @param registry the registry {@code /metrics} scrapes
-   * @param performance the metrics behind {@code /accounts/{id}/performance}
    * @return the running server, or why it could not start (bad JWKS, port in use, bad document)
    */
   public static Future<ApiServer> startConfigured(
-      Vertx vertx,
-      ApiConfig cfg,
-      PrometheusMeterRegistry registry,
-      PerformanceCalculator performance) {
+      Vertx vertx, ApiConfig cfg, PrometheusMeterRegistry registry) {
     Objects.requireNonNull(registry, "registry");
-    Objects.requireNonNull(performance, "performance");
     try {
       cfg.auth().requireKeys();
     } catch (IllegalArgumentException e) {
@@ -93,7 +78,7 @@ public final class ApiServer {
         .compose(
             auth -> {
               resources.onClose(auth.jwks());
-              return ApiRouter.create(vertx, cfg, registry, resources, auth.handler(), performance);
+              return ApiRouter.create(vertx, cfg, registry, resources, auth.handler());
             })
         .compose(
             router ->

@@ -1,6 +1,7 @@
 package io.tickstream.api;
 
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.time.Instant;
 
 /**
@@ -30,18 +31,19 @@ public record BarRow(
     String vwap,
     int revision) {
 
-  /** The JSON item of {@code GET /api/v1/bars/{instrumentId}}. */
-  public JsonObject toJson() {
-    return new JsonObject()
-        .put("start", start.toString())
-        .put("end", end.toString())
-        .put("open", open)
-        .put("high", high)
-        .put("low", low)
-        .put("close", close)
-        .put("volume", volume)
-        .put("tradeCount", tradeCount)
-        .put("vwap", vwap)
-        .put("revision", revision);
+  /** Writes the JSON item of {@code GET /api/v1/bars/{instrumentId}}. */
+  void write(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("start", start.toString());
+    json.writeStringField("end", end.toString());
+    json.writeStringField("open", open);
+    json.writeStringField("high", high);
+    json.writeStringField("low", low);
+    json.writeStringField("close", close);
+    json.writeStringField("volume", volume);
+    json.writeNumberField("tradeCount", tradeCount);
+    json.writeStringField("vwap", vwap);
+    json.writeNumberField("revision", revision);
+    json.writeEndObject();
   }
 }

@@ -1,9 +1,9 @@
 package io.tickstream.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -35,7 +35,7 @@ final class BarsEndpoint {
         .bars(query)
         .compose(
             rows -> rows.isEmpty() ? requireInstrument(query, rows) : Future.succeededFuture(rows))
-        .onSuccess(rows -> ctx.json(page(query, rows)))
+        .onSuccess(rows -> JsonReply.send(ctx, json -> page(query, rows, json)))
         .onFailure(ctx::fail);
   }
 
@@ -52,12 +52,17 @@ final class BarsEndpoint {
                         ApiException.notFound("unknown instrument")));
   }
 
-  private static JsonObject page(BarQuery query, List<BarRow> rows) {
-    JsonArray items = new JsonArray();
-    rows.forEach(row -> items.add(row.toJson()));
-    return new JsonObject()
-        .put("instrumentId", query.instrumentId())
-        .put("spec", query.spec())
-        .put("items", items);
+  /** {@code {"instrumentId":…,"spec":…,"items":[…]}}, items as in {@link BarRow#toJson}. */
+  private static void page(BarQuery query, List<BarRow> rows, JsonGenerator json)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("instrumentId", query.instrumentId());
+    json.writeStringField("spec", query.spec());
+    json.writeArrayFieldStart("items");
+    for (BarRow row : rows) {
+      row.write(json);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 }

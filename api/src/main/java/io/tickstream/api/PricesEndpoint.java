@@ -33,7 +33,7 @@ final class PricesEndpoint {
         .onSuccess(
             price ->
                 price.ifPresentOrElse(
-                    ctx::json,
+                    body -> JsonReply.send(ctx, body),
                     () -> ctx.fail(ApiException.notFound("no latest price for this instrument"))))
         .onFailure(ctx::fail);
   }

@@ -15,7 +15,7 @@ import java.util.Set;
  * channels the trader role and a granted {@code accountId}.
  */
 final class StreamEndpoint {
-  /** The channels of the API contract; those without a topic yet answer 503. */
+  /** The channels of the API contract, each fed from its topic when Kafka is configured. */
   static final Set<String> CHANNELS = Set.of("bars", "signals", "order-events");
 
   private final StreamHub hub;

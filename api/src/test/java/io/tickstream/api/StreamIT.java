@@ -9,6 +9,11 @@ import io.tickstream.infra.embedded.EmbeddedKafka;
 import io.tickstream.infra.embedded.registry.SchemaRegistryServer;
 import io.tickstream.schemas.Topics;
 import io.tickstream.schemas.avro.Bar;
+import io.tickstream.schemas.avro.OrderEvent;
+import io.tickstream.schemas.avro.OrderEventType;
+import io.tickstream.schemas.avro.OrderSideCode;
+import io.tickstream.schemas.avro.Signal;
+import io.tickstream.schemas.avro.SignalDirection;
 import io.tickstream.schemas.serde.AvroWireSerializer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -35,7 +40,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Live bars from a real Kafka topic to WebSocket and SSE clients, and the slow-consumer cut. */
+/**
+ * Live bars, signals and order events from real Kafka topics to WebSocket and SSE clients, and the
+ * slow-consumer cut.
+ */
 class StreamIT {
   @TempDir static Path dir;
   static EmbeddedKafka kafka;
@@ -45,11 +53,13 @@ class StreamIT {
   static Vertx vertx;
   static ApiServer server;
   static KafkaProducer<String, Bar> producer;
+  static KafkaProducer<String, Signal> signals;
+  static KafkaProducer<String, OrderEvent> orderEvents;
 
   @BeforeAll
   static void start() throws Exception {
     kafka = EmbeddedKafka.start(0, dir.resolve("kafka"));
-    kafka.createTopics(1, Topics.BARS.name());
+    kafka.createTopics(1, Topics.BARS.name(), Topics.SIGNALS.name(), Topics.ORDER_EVENTS.name());
     registry = SchemaRegistryServer.start(0, kafka.bootstrapServers());
     db = SeededPostgres.start(dir.resolve("pg"));
     meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -66,13 +76,23 @@ class StreamIT {
     producer =
         new KafkaProducer<>(
             p, new StringSerializer(), new AvroWireSerializer<>(Topics.BARS, registry.url()));
+    signals =
+        new KafkaProducer<>(
+            p, new StringSerializer(), new AvroWireSerializer<>(Topics.SIGNALS, registry.url()));
+    orderEvents =
+        new KafkaProducer<>(
+            p,
+            new StringSerializer(),
+            new AvroWireSerializer<>(Topics.ORDER_EVENTS, registry.url()));
     await().atMost(Duration.ofSeconds(30)).until(server::streamsReady);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (producer != null) {
-      producer.close();
+    for (KafkaProducer<?, ?> p : new KafkaProducer<?, ?>[] {producer, signals, orderEvents}) {
+      if (p != null) {
+        p.close();
+      }
     }
     if (server != null) {
       server.close().await(10, TimeUnit.SECONDS);
@@ -171,6 +191,107 @@ class StreamIT {
     assertThat(slow.closeStatusCode()).isEqualTo((short) 1008);
     assertThat(slow.closeReason()).startsWith("slow consumer: more than 5000 messages pending");
     assertThat(received.get()).isLessThan(40_000);
+  }
+
+  @Test
+  void signalsReachSubscribersOfTheirInstrumentAsJson() throws Exception {
+    List<JsonObject> ws = new CopyOnWriteArrayList<>();
+    WebSocket socket = connect("/api/v1/streams/signals?instrumentId=BTCUSDT.BINANCE");
+    socket.textMessageHandler(t -> ws.add(new JsonObject(t)));
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.streamSessions() == 1);
+
+    send(signal("ETHUSDT.BINANCE", SignalDirection.SHORT));
+    send(signal("BTCUSDT.BINANCE", SignalDirection.LONG));
+    signals.flush();
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> ws.size() == 1);
+    assertThat(ws.get(0))
+        .isEqualTo(
+            new JsonObject()
+                .put("signalId", "BTCUSDT.BINANCE/ma-fast/1m/1767225660000000000/0")
+                .put("instrumentId", "BTCUSDT.BINANCE")
+                .put("strategyId", "ma-fast")
+                .put("direction", "LONG")
+                .put("strength", 0.75)
+                .put("reason", "fast 101.2 > slow 100.9")
+                .put("barSpec", "1m")
+                .put("barStart", "2026-01-01T00:00:00Z")
+                .put("barEnd", "2026-01-01T00:01:00Z")
+                .put("revision", 0)
+                .put("tsEvent", "2026-01-01T00:01:00Z")
+                .put("tsInit", "2026-01-01T00:01:00.000250Z")
+                .put("channel", "signals"));
+    socket.close().await(5, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.streamSessions() == 0);
+  }
+
+  @Test
+  void orderEventsReachOnlySubscribersOfTheirAccount() throws Exception {
+    List<JsonObject> ws = new CopyOnWriteArrayList<>();
+    WebSocket socket = connect("/api/v1/streams/order-events?accountId=ACC-1");
+    socket.textMessageHandler(t -> ws.add(new JsonObject(t)));
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.streamSessions() == 1);
+
+    send(fill("ACC-2"));
+    send(fill("ACC-1"));
+    orderEvents.flush();
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> ws.size() == 1);
+    JsonObject m = ws.get(0);
+    assertThat(m.getString("accountId")).isEqualTo("ACC-1");
+    assertThat(m.getString("eventType")).isEqualTo("FILLED");
+    assertThat(m.getString("side")).isEqualTo("BUY");
+    assertThat(m.getString("lastPx")).isEqualTo("100.50000000");
+    assertThat(m.containsKey("denialReason")).isTrue();
+    assertThat(m.getValue("denialReason")).isNull();
+    assertThat(m.getString("channel")).isEqualTo("order-events");
+    socket.close().await(5, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.streamSessions() == 0);
+  }
+
+  private static void send(Signal s) {
+    signals.send(new ProducerRecord<>(Topics.SIGNALS.name(), s.getInstrumentId(), s));
+  }
+
+  private static void send(OrderEvent e) {
+    orderEvents.send(new ProducerRecord<>(Topics.ORDER_EVENTS.name(), e.getAccountId(), e));
+  }
+
+  private static Signal signal(String instrument, SignalDirection direction) {
+    long start = 1_767_225_600_000_000_000L; // 2026-01-01T00:00Z
+    long end = start + 60_000_000_000L;
+    return Signal.newBuilder()
+        .setSignalId(instrument + "/ma-fast/1m/" + end + "/0")
+        .setInstrumentId(instrument)
+        .setStrategyId("ma-fast")
+        .setDirection(direction)
+        .setStrength(0.75)
+        .setReason("fast 101.2 > slow 100.9")
+        .setBarSpec("1m")
+        .setBarStart(start)
+        .setBarEnd(end)
+        .setRevision(0)
+        .setTsEvent(end)
+        .setTsInit(end + 250_000L)
+        .build();
+  }
+
+  private static OrderEvent fill(String account) {
+    long t = 1_767_225_660_000_000_000L;
+    return OrderEvent.newBuilder()
+        .setEventType(OrderEventType.FILLED)
+        .setClientOrderId("O-1")
+        .setAccountId(account)
+        .setInstrumentId("BTCUSDT.BINANCE")
+        .setSide(OrderSideCode.BUY)
+        .setTradeId("F-1")
+        .setLastQty(new BigDecimal("0.01000000"))
+        .setLastPx(new BigDecimal("100.50000000"))
+        .setCommission(new BigDecimal("0.00100000"))
+        .setLeavesQty(new BigDecimal("0.00000000"))
+        .setTsEvent(t)
+        .setTsInit(t)
+        .build();
   }
 
   private static WebSocket connect(String uri) throws Exception {

@@ -112,12 +112,19 @@ class TradingApiIT {
         .isEqualTo(
             new JsonObject()
                 .put("instrumentId", "BTCUSDT.BINANCE")
-                .put("price", "104.00000000")
-                .put("bidPrice", "103.99000000")
-                .put("askPrice", "104.01000000")
-                .put("tsEvent", "2026-01-01T00:09:57.500Z")
+                .put("price", "100.25000000")
+                .putNull("bidPrice")
+                .putNull("askPrice")
+                .put("tsEvent", "2026-01-01T00:09:55Z")
                 .put("tsInit", "2026-01-01T00:09:57.501Z"));
-    assertThat(ok("/api/v1/prices/latest/EUR%2FUSD.SIM", viewer).getValue("bidPrice")).isNull();
+    // The newest trade of the seed, as the sink keeps it.
+    JsonObject newest =
+        ok("/api/v1/instruments/BTCUSDT.BINANCE/trades?limit=1&sort=-ts", viewer)
+            .getJsonArray("items")
+            .getJsonObject(0);
+    assertThat(newest.getString("tradeId")).isEqualTo("T0239");
+    assertThat(newest.getString("price")).isEqualTo("100.25000000");
+    assertThat(newest.getString("tsEvent")).isEqualTo("2026-01-01T00:09:55Z");
     assertThat(api.http.get("/api/v1/prices/latest/ETHUSDT.BINANCE", viewer).status())
         .isEqualTo(404);
   }
@@ -159,10 +166,13 @@ class TradingApiIT {
   void equityPagesAndPerformanceMatchTheDefinitions() throws Exception {
     assertThat(pages("/api/v1/accounts/ACC-1/equity?limit=4", viewer)).hasSize(30);
     JsonObject perf = ok("/api/v1/accounts/ACC-1/performance", viewer);
-    // Reference: the seeded curve peaks at day 9 (101350) and bottoms at day 14 (100100).
+    // Reference, by hand from seed-trading.sql (E_i = 100000 + 150 i, less 400 (i - 9) on days
+    // 10-14): the curve peaks at day 9 (101350), bottoms at day 14 (100100) and first stands above
+    // the peak again at day 15 (102250), so the episode lasts 15 - 9 = 6 periods.
     assertThat(perf.getDouble("maxDrawdown"))
         .isCloseTo(1250.0 / 101350.0, org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(perf.getInteger("maxDrawdownPeriods")).isEqualTo(5);
+    assertThat(perf.getInteger("maxDrawdownPeriods")).isEqualTo(6);
+    assertThat(perf.getInteger("longestDrawdownPeriods")).isEqualTo(6);
     assertThat(perf.getDouble("totalReturn"))
         .isCloseTo((100000 + 29 * 150) / 100000.0 - 1, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(perf.getInteger("points")).isEqualTo(30);

@@ -1,6 +1,7 @@
 package io.tickstream.api.auth;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
@@ -85,19 +86,28 @@ public final class JwksSource {
   }
 
   private Future<JsonWebKeySet> fetch() {
-    Future<JsonWebKeySet> running = inFlight.get();
+    // The read is registered as in flight before it starts: a read that finished before its
+    // completion handler was attached would run that handler at once, and registering afterwards
+    // would leave a finished read "in flight" for good, stopping every later refresh.
+    Promise<JsonWebKeySet> done = Promise.promise();
+    Future<JsonWebKeySet> running = inFlight.compareAndExchange(null, done.future());
     if (running != null) {
       return running;
     }
     lastFetchNanos.set(System.nanoTime());
-    Future<JsonWebKeySet> f =
-        vertx
-            .executeBlocking(() -> JsonWebKeySet.parse(read()), false)
-            .onSuccess(current::set)
-            .onFailure(e -> LOG.warn("cannot read JWKS {}: {}", location, e.toString()))
-            .onComplete(ar -> inFlight.set(null));
-    inFlight.compareAndSet(null, f);
-    return f;
+    vertx
+        .executeBlocking(() -> JsonWebKeySet.parse(read()), false)
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                current.set(ar.result());
+              } else {
+                LOG.warn("cannot read JWKS {}: {}", location, ar.cause().toString());
+              }
+              inFlight.set(null);
+              done.handle(ar);
+            });
+    return done.future();
   }
 
   private String read() throws IOException, InterruptedException {

@@ -12,7 +12,9 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -20,15 +22,29 @@ import java.util.regex.Pattern;
  * header's {@code alg} must be on the allow-list (so {@code none} and HMAC never pass) and match
  * the key found by its {@code kid}; the signature must verify; {@code exp} is required, {@code nbf}
  * honoured, {@code iss} and {@code aud} checked when configured, with a clock skew allowance.
+ *
+ * <p>A client sends the same token with every request until it expires, and a signature check
+ * (ES256 especially) costs far more than the rest of a read. Verified tokens are therefore kept, by
+ * their exact text, with the key that verified them and their time window: a repeated token is
+ * accepted only while that same key is still in the current key set and {@code exp}/{@code nbf}
+ * still hold. Rejections are never kept.
  */
 public final class JwtVerifier {
   private static final Pattern COMPACT =
       Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
   private static final int MAX_TOKEN_LENGTH = 8192;
 
+  /** Verified tokens kept at most (about 8 MiB of token text at the maximum length). */
+  static final int VERIFIED_CAPACITY = 1024;
+
   private final AuthConfig cfg;
   private final JwksSource keys;
   private final Clock clock;
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+  /** A token that verified: who it is, the key that verified it and its time window. */
+  private record Verified(
+      Principal principal, JsonWebKeySet.VerificationKey key, long exp, long nbf) {}
 
   /** A verifier using {@code keys} under {@code cfg}'s rules. */
   public JwtVerifier(AuthConfig cfg, JwksSource keys, Clock clock) {
@@ -43,6 +59,19 @@ public final class JwtVerifier {
    * @return the caller, or a failed future with a {@link TokenRejectedException}
    */
   public Future<Principal> verify(String token) {
+    Verified known = verified.get(token);
+    if (known != null) {
+      if (keys.keys().find(known.key().kid()).filter(known.key()::equals).isPresent()) {
+        try {
+          checkWindow(known.exp(), known.nbf());
+          return Future.succeededFuture(known.principal());
+        } catch (TokenRejectedException e) {
+          verified.remove(token);
+          return Future.failedFuture(e);
+        }
+      }
+      verified.remove(token); // its key rotated out: verify again against the current set
+    }
     if (token.length() > MAX_TOKEN_LENGTH || !COMPACT.matcher(token).matches()) {
       return Future.failedFuture(new TokenRejectedException("malformed token"));
     }
@@ -63,15 +92,23 @@ public final class JwtVerifier {
     }
     if (keys.keys().find(kid).isPresent()) {
       try {
-        return Future.succeededFuture(check(parts, alg, kid, keys.keys()));
+        return Future.succeededFuture(remember(token, check(parts, alg, kid, keys.keys())));
       } catch (TokenRejectedException e) {
         return Future.failedFuture(e);
       }
     }
-    return keys.refreshIfStale().map(set -> check(parts, alg, kid, set));
+    return keys.refreshIfStale().map(set -> remember(token, check(parts, alg, kid, set)));
   }
 
-  private Principal check(String[] parts, String alg, String kid, JsonWebKeySet set) {
+  private Principal remember(String token, Verified v) {
+    if (verified.size() >= VERIFIED_CAPACITY) {
+      verified.clear(); // crude but bounded; the next requests of each client re-verify once
+    }
+    verified.put(token, v);
+    return v.principal();
+  }
+
+  private Verified check(String[] parts, String alg, String kid, JsonWebKeySet set) {
     JsonWebKeySet.VerificationKey key =
         set.find(kid).orElseThrow(() -> new TokenRejectedException("unknown key id"));
     if (!key.algorithm().equals(alg)) {
@@ -82,7 +119,21 @@ public final class JwtVerifier {
     if (!verifies(key, signed, signature)) {
       throw new TokenRejectedException("bad signature");
     }
-    return principal(json(parts[1]));
+    JsonObject claims = json(parts[1]);
+    Principal principal = principal(claims);
+    long nbf = claims.getValue("nbf") instanceof Number n ? n.longValue() : Long.MIN_VALUE;
+    return new Verified(principal, key, ((Number) claims.getValue("exp")).longValue(), nbf);
+  }
+
+  private void checkWindow(long exp, long nbf) {
+    long now = clock.instant().getEpochSecond();
+    long skew = cfg.clockSkewSeconds();
+    if (now > exp + skew) {
+      throw new TokenRejectedException("token expired");
+    }
+    if (nbf != Long.MIN_VALUE && now < nbf - skew) {
+      throw new TokenRejectedException("token not yet valid");
+    }
   }
 
   private static boolean verifies(JsonWebKeySet.VerificationKey key, byte[] signed, byte[] sig) {
@@ -105,17 +156,12 @@ public final class JwtVerifier {
   }
 
   private Principal principal(JsonObject claims) {
-    long now = clock.instant().getEpochSecond();
-    long skew = cfg.clockSkewSeconds();
     if (!(claims.getValue("exp") instanceof Number exp)) {
       throw new TokenRejectedException("token has no exp");
     }
-    if (now > exp.longValue() + skew) {
-      throw new TokenRejectedException("token expired");
-    }
-    if (claims.getValue("nbf") instanceof Number nbf && now < nbf.longValue() - skew) {
-      throw new TokenRejectedException("token not yet valid");
-    }
+    checkWindow(
+        exp.longValue(),
+        claims.getValue("nbf") instanceof Number nbf ? nbf.longValue() : Long.MIN_VALUE);
     if (!cfg.issuer().isEmpty() && !cfg.issuer().equals(claims.getValue("iss"))) {
       throw new TokenRejectedException("wrong issuer");
     }

@@ -3,7 +3,6 @@ package io.tickstream.api.stream;
 import io.tickstream.schemas.Topics;
 import io.tickstream.schemas.avro.Bar;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 
 /** The {@code bars} channel: {@code md.bars} values as the JSON of the bars route. */
 public final class BarMessages {
@@ -20,8 +19,8 @@ public final class BarMessages {
     return new JsonObject()
         .put("instrumentId", bar.getInstrumentId())
         .put("spec", bar.getSpec())
-        .put("start", nanos(bar.getStart()))
-        .put("end", nanos(bar.getEnd()))
+        .put("start", EpochNanos.iso(bar.getStart()))
+        .put("end", EpochNanos.iso(bar.getEnd()))
         .put("open", bar.getOpen().toPlainString())
         .put("high", bar.getHigh().toPlainString())
         .put("low", bar.getLow().toPlainString())
@@ -30,11 +29,5 @@ public final class BarMessages {
         .put("tradeCount", bar.getTradeCount())
         .put("vwap", bar.getVwap().toPlainString())
         .put("revision", bar.getRevision());
-  }
-
-  private static String nanos(long epochNanos) {
-    return Instant.ofEpochSecond(
-            Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L))
-        .toString();
   }
 }
