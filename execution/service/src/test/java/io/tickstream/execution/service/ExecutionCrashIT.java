@@ -5,11 +5,8 @@ import static io.tickstream.execution.service.TestTrading.ETH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tickstream.execution.MarketUpdate;
 import io.tickstream.execution.engine.ExecutionVenue;
-import io.tickstream.execution.engine.OpenOrder;
-import io.tickstream.execution.orders.CancelOrder;
-import io.tickstream.execution.orders.Order;
+import io.tickstream.execution.engine.ForwardingVenue;
 import io.tickstream.execution.orders.OrderEvent;
 import io.tickstream.execution.orders.SubmitOrder;
 import io.tickstream.execution.service.config.AccountSettings;
@@ -168,47 +165,21 @@ class ExecutionCrashIT {
   }
 
   /** Fails the stream thread right after the broker took the listed submissions. */
-  private static final class CrashingVenue implements ExecutionVenue {
-    private final ExecutionVenue venue;
+  private static final class CrashingVenue extends ForwardingVenue {
     private final AtomicInteger submits;
 
     CrashingVenue(ExecutionVenue venue, AtomicInteger submits) {
-      this.venue = venue;
+      super(venue);
       this.submits = submits;
     }
 
     @Override
     public List<OrderEvent> submit(SubmitOrder command, long now) {
-      List<OrderEvent> events = venue.submit(command, now);
+      List<OrderEvent> events = delegate().submit(command, now);
       if (CRASH_AFTER_SUBMIT.contains(submits.incrementAndGet())) {
         throw new IllegalStateException("simulated crash after submission " + submits.get());
       }
       return events;
-    }
-
-    @Override
-    public List<OrderEvent> cancel(CancelOrder command, long now) {
-      return venue.cancel(command, now);
-    }
-
-    @Override
-    public List<OrderEvent> onMarketUpdate(MarketUpdate update) {
-      return venue.onMarketUpdate(update);
-    }
-
-    @Override
-    public List<OrderEvent> advanceTo(long now) {
-      return venue.advanceTo(now);
-    }
-
-    @Override
-    public List<Order> workingOrders() {
-      return venue.workingOrders();
-    }
-
-    @Override
-    public void restoreWorking(OpenOrder order) {
-      venue.restoreWorking(order);
     }
   }
 }

@@ -1,10 +1,7 @@
 package io.tickstream.execution.service;
 
-import io.tickstream.execution.MarketUpdate;
 import io.tickstream.execution.engine.ExecutionVenue;
-import io.tickstream.execution.engine.OpenOrder;
-import io.tickstream.execution.orders.CancelOrder;
-import io.tickstream.execution.orders.Order;
+import io.tickstream.execution.engine.ForwardingVenue;
 import io.tickstream.execution.orders.OrderEvent;
 import io.tickstream.execution.orders.SubmitOrder;
 import java.util.List;
@@ -17,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The broker's side of the venue boundary, for tests: counts every client order id it is sent and
  * when (wall clock), in structures that outlive the Streams instances of a test.
  */
-public final class RecordingVenue implements ExecutionVenue {
+public final class RecordingVenue extends ForwardingVenue {
   /** Submissions seen, shared by every venue created for one test. */
   public static final class Record {
     public final Map<String, AtomicInteger> submits = new ConcurrentHashMap<>();
@@ -30,11 +27,10 @@ public final class RecordingVenue implements ExecutionVenue {
     }
   }
 
-  private final ExecutionVenue broker;
   private final Record record;
 
   public RecordingVenue(ExecutionVenue broker, Record record) {
-    this.broker = broker;
+    super(broker);
     this.record = record;
   }
 
@@ -46,31 +42,6 @@ public final class RecordingVenue implements ExecutionVenue {
         .incrementAndGet();
     record.lastSubmitMillis.set(System.currentTimeMillis());
     record.total.incrementAndGet();
-    return broker.submit(command, now);
-  }
-
-  @Override
-  public List<OrderEvent> cancel(CancelOrder command, long now) {
-    return broker.cancel(command, now);
-  }
-
-  @Override
-  public List<OrderEvent> onMarketUpdate(MarketUpdate update) {
-    return broker.onMarketUpdate(update);
-  }
-
-  @Override
-  public List<OrderEvent> advanceTo(long now) {
-    return broker.advanceTo(now);
-  }
-
-  @Override
-  public List<Order> workingOrders() {
-    return broker.workingOrders();
-  }
-
-  @Override
-  public void restoreWorking(OpenOrder order) {
-    broker.restoreWorking(order);
+    return delegate().submit(command, now);
   }
 }

@@ -1,10 +1,8 @@
 package io.tickstream.execution.service.venue;
 
-import io.tickstream.execution.MarketUpdate;
 import io.tickstream.execution.engine.ExecutionVenue;
+import io.tickstream.execution.engine.ForwardingVenue;
 import io.tickstream.execution.engine.OpenOrder;
-import io.tickstream.execution.orders.CancelOrder;
-import io.tickstream.execution.orders.Order;
 import io.tickstream.execution.orders.OrderAccepted;
 import io.tickstream.execution.orders.OrderEvent;
 import io.tickstream.execution.orders.SubmitOrder;
@@ -19,11 +17,10 @@ import java.util.Objects;
  * SubmissionLedger} consulted before each order, so an order re-processed after a crash is
  * reconciled (re-created as working, without being sent) rather than sent again.
  */
-public final class PaperVenue implements ExecutionVenue {
+public final class PaperVenue extends ForwardingVenue {
   /** Prefix of the venue order ids of paper orders. */
   public static final String VENUE_ID_PREFIX = "PAPER-";
 
-  private final ExecutionVenue broker;
   private final SubmissionLedger ledger;
   private final VenueStats stats;
 
@@ -33,7 +30,7 @@ public final class PaperVenue implements ExecutionVenue {
    * @param stats counters of submissions and reconciliations
    */
   public PaperVenue(ExecutionVenue broker, SubmissionLedger ledger, VenueStats stats) {
-    this.broker = Objects.requireNonNull(broker, "broker");
+    super(broker);
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.stats = Objects.requireNonNull(stats, "stats");
   }
@@ -44,12 +41,12 @@ public final class PaperVenue implements ExecutionVenue {
     if (!ledger.recordIntent(id)) {
       // Sent before a crash whose output was rolled back: the broker has it; re-create it here.
       stats.ambiguous();
-      broker.restoreWorking(new OpenOrder(command, BigDecimal.ZERO, null, 0, false, now));
+      delegate().restoreWorking(new OpenOrder(command, BigDecimal.ZERO, null, 0, false, now));
       stats.reconciled();
       return List.of(new OrderAccepted(id, command.instrumentId(), VENUE_ID_PREFIX + id, now));
     }
     stats.submitted();
-    List<OrderEvent> events = broker.submit(command, now);
+    List<OrderEvent> events = delegate().submit(command, now);
     List<OrderEvent> out = new ArrayList<>(events.size());
     for (OrderEvent e : events) {
       out.add(
@@ -62,30 +59,5 @@ public final class PaperVenue implements ExecutionVenue {
               : e);
     }
     return out;
-  }
-
-  @Override
-  public List<OrderEvent> cancel(CancelOrder command, long now) {
-    return broker.cancel(command, now);
-  }
-
-  @Override
-  public List<OrderEvent> onMarketUpdate(MarketUpdate update) {
-    return broker.onMarketUpdate(update);
-  }
-
-  @Override
-  public List<OrderEvent> advanceTo(long now) {
-    return broker.advanceTo(now);
-  }
-
-  @Override
-  public List<Order> workingOrders() {
-    return broker.workingOrders();
-  }
-
-  @Override
-  public void restoreWorking(OpenOrder order) {
-    broker.restoreWorking(order);
   }
 }
