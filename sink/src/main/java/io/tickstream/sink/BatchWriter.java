@@ -53,7 +53,11 @@ final class BatchWriter implements AutoCloseable {
       }
       tables.add(new StagedUpsert<>(w, metrics));
     }
-    routes.put(writers[0].topic().name(), new Route<>(tables, decoder));
+    String topic = writers[0].topic().name();
+    if (routes.containsKey(topic)) {
+      throw new IllegalArgumentException("topic " + topic + " is routed already");
+    }
+    routes.put(topic, new Route<>(tables, decoder, routes.size()));
     return this;
   }
 
@@ -76,23 +80,44 @@ final class BatchWriter implements AutoCloseable {
    * @throws WireFormatException only with reason {@code REGISTRY_UNAVAILABLE} (worth retrying)
    */
   void write(List<ConsumerRecord<byte[], byte[]>> records) throws SQLException {
-    List<Rejection> rejected = new ArrayList<>();
-    routes.values().forEach(Route::clear);
+    store(prepare(records));
+  }
+
+  /**
+   * Decodes {@code records} (the CPU-bound half of {@link #write}, which the loop runs while the
+   * previous batch is being stored).
+   *
+   * @throws WireFormatException only with reason {@code REGISTRY_UNAVAILABLE} (worth retrying)
+   */
+  Prepared prepare(List<ConsumerRecord<byte[], byte[]>> records) {
+    Prepared batch = new Prepared(routes.size(), records.size());
+    for (int i = 0; i < routes.size(); i++) {
+      batch.rows.add(new ArrayList<>());
+    }
     for (ConsumerRecord<byte[], byte[]> record : records) {
       Route<?> route = routes.get(record.topic());
       if (route == null) {
         LOG.warn("record from unexpected topic {} skipped", record.topic());
       } else {
-        route.decode(record, rejected);
+        route.decode(record, batch.rows.get(route.index), batch.rejected);
       }
     }
+    return batch;
+  }
+
+  /**
+   * Stores a {@link #prepare prepared} batch: the database half of {@link #write}, with the same
+   * guarantees. Not thread-safe: one batch at a time.
+   */
+  void store(Prepared batch) throws SQLException {
+    List<Rejection> rejected = new ArrayList<>(batch.rejected);
     Map<String, Integer> written = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
         Jdbc.execute(c, SinkSql.DURABLE_COMMIT);
         for (Route<?> route : routes.values()) {
-          route.store(c, rejected, written);
+          route.store(c, batch.rows.get(route.index), rejected, written);
         }
         c.commit();
       } catch (SQLException | RuntimeException e) {
@@ -129,22 +154,23 @@ final class BatchWriter implements AutoCloseable {
     routes.values().forEach(r -> r.decoder.close());
   }
 
-  /** One topic's decoder, table writers and the rows of the current batch. */
+  /** One topic's decoder and table writers; {@code index} is its place in a {@link Prepared}. */
   private static final class Route<T extends SpecificRecord> {
     final List<StagedUpsert<T>> tables;
     final Deserializer<T> decoder;
-    final List<Decoded<T>> rows = new ArrayList<>();
 
-    Route(List<StagedUpsert<T>> tables, Deserializer<T> decoder) {
+    final int index;
+
+    Route(List<StagedUpsert<T>> tables, Deserializer<T> decoder, int index) {
       this.tables = tables;
       this.decoder = decoder;
+      this.index = index;
     }
 
-    void clear() {
-      rows.clear();
-    }
-
-    void decode(ConsumerRecord<byte[], byte[]> record, List<Rejection> rejected) {
+    @SuppressWarnings("unchecked")
+    void decode(
+        ConsumerRecord<byte[], byte[]> record, List<Decoded<?>> into, List<Rejection> rejected) {
+      List<Decoded<T>> rows = (List<Decoded<T>>) (List<?>) into;
       if (record.value() == null) {
         // A tombstone: rows are kept for history (a delisting arrives as active = false).
         LOG.debug(
@@ -162,9 +188,11 @@ final class BatchWriter implements AutoCloseable {
     }
 
     /** Writes every table in turn; a row one table refuses is not offered to the next. */
-    void store(Connection c, List<Rejection> rejected, Map<String, Integer> written)
+    @SuppressWarnings("unchecked")
+    void store(
+        Connection c, List<Decoded<?>> rows, List<Rejection> rejected, Map<String, Integer> written)
         throws SQLException {
-      List<Decoded<T>> accepted = rows;
+      List<Decoded<T>> accepted = (List<Decoded<T>>) (List<?>) rows;
       for (StagedUpsert<T> table : tables) {
         TableWriter<T> writer = table.writer();
         List<Rejection> refused = new ArrayList<>();
@@ -189,6 +217,23 @@ final class BatchWriter implements AutoCloseable {
               r.message());
         }
       }
+    }
+  }
+
+  /** A decoded batch: per route (in route order) its rows, and the records that did not decode. */
+  static final class Prepared {
+    private final List<List<Decoded<?>>> rows;
+    private final List<Rejection> rejected = new ArrayList<>();
+    private final int records;
+
+    private Prepared(int routes, int records) {
+      this.rows = new ArrayList<>(routes);
+      this.records = records;
+    }
+
+    /** The number of records the batch was prepared from. */
+    int size() {
+      return records;
     }
   }
 }

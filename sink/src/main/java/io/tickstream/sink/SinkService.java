@@ -6,8 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tickstream.schemas.Topics;
 import io.tickstream.schemas.avro.Bar;
 import io.tickstream.schemas.avro.DeadLetter;
+import io.tickstream.schemas.avro.FeatureVector;
 import io.tickstream.schemas.avro.Instrument;
 import io.tickstream.schemas.avro.QuoteTick;
+import io.tickstream.schemas.avro.Signal;
 import io.tickstream.schemas.avro.TradeTick;
 import io.tickstream.schemas.serde.AvroWireDeserializer;
 import io.tickstream.schemas.serde.AvroWireSerializer;
@@ -27,12 +29,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The Kafka → PostgreSQL sink: consumes {@link Topics#TRADES} (tables {@code trades} and {@code
  * latest_prices}), {@link Topics#QUOTES} ({@code quotes}), {@link Topics#BARS} ({@code bars}),
- * {@link Topics#INSTRUMENTS} ({@code instruments}) and {@link Topics#DEAD_LETTERS} ({@code
- * dead_letters}) and upserts them, exactly once in effect: each batch is written in one database
- * transaction with idempotent upserts, and its offsets are committed only after that transaction
- * commits. While the database is down the batch is retried with capped exponential backoff and
- * nothing new is consumed. Undecodable records and rows the database refuses go to {@link
- * Topics#DEAD_LETTERS}; the rest of their batch is still written.
+ * {@link Topics#INSTRUMENTS} ({@code instruments}), {@link Topics#FEATURES} ({@code features}),
+ * {@link Topics#SIGNALS} ({@code signals}) and {@link Topics#DEAD_LETTERS} ({@code dead_letters})
+ * and upserts them, exactly once in effect: each batch is written in one database transaction with
+ * idempotent upserts, and its offsets are committed only after that transaction commits. While the
+ * database is down the batch is retried with capped exponential backoff and nothing new is
+ * consumed. Undecodable records and rows the database refuses go to {@link Topics#DEAD_LETTERS};
+ * the rest of their batch is still written.
  *
  * <p>{@link #start()} migrates the schema and runs the loop on its own thread; {@link #run()} runs
  * it on the caller's. {@link #close()} finishes the batch in hand, commits its offsets and stops.
@@ -189,6 +192,10 @@ public final class SinkService implements Runnable, AutoCloseable {
     if (config.storage().storeQuotes()) {
       writer.route(new AvroWireDeserializer<QuoteTick>(Topics.QUOTES, registry), new QuoteWriter());
     }
+    writer
+        .route(
+            new AvroWireDeserializer<FeatureVector>(Topics.FEATURES, registry), new FeatureWriter())
+        .route(new AvroWireDeserializer<Signal>(Topics.SIGNALS, registry), new SignalWriter());
     return writer.route(
         new AvroWireDeserializer<DeadLetter>(Topics.DEAD_LETTERS, registry),
         new DeadLetterWriter());

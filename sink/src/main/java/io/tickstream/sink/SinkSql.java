@@ -165,4 +165,40 @@ final class SinkSql {
           "COPY dead_letters (reason_code, message, stage, source_topic, source_partition,"
               + " source_offset, original_key, original_value, original_digest, ts)"
               + " FROM STDIN WITH (FORMAT csv)");
+
+  /**
+   * Features: one row per (instrument, spec, bar end, name); the highest revision wins, among equal
+   * revisions the later record, so a redelivered batch rewrites identical values.
+   */
+  static final Upsert FEATURES =
+      new Upsert(
+          "CREATE TEMP TABLE IF NOT EXISTS features_staging (LIKE features,"
+              + " batch_seq bigint NOT NULL) ON COMMIT DELETE ROWS",
+          "COPY features_staging (instrument_id, spec, ts_event, name, value, revision, ts_init,"
+              + " batch_seq) FROM STDIN WITH (FORMAT csv)",
+          "INSERT INTO features (instrument_id, spec, ts_event, name, value, revision, ts_init)"
+              + " SELECT DISTINCT ON (instrument_id, spec, ts_event, name) instrument_id, spec,"
+              + " ts_event, name, value, revision, ts_init FROM features_staging"
+              + " ORDER BY instrument_id, spec, ts_event, name, revision DESC, batch_seq DESC"
+              + " ON CONFLICT (instrument_id, spec, ts_event, name) DO UPDATE SET"
+              + " value = excluded.value, revision = excluded.revision, ts_init = excluded.ts_init"
+              + " WHERE excluded.revision >= features.revision",
+          "DELETE FROM features_staging");
+
+  /** Signals: the id is deterministic, so a signal already stored is skipped. */
+  static final Upsert SIGNALS =
+      new Upsert(
+          "CREATE TEMP TABLE IF NOT EXISTS signals_staging (LIKE signals, batch_seq bigint NOT NULL)"
+              + " ON COMMIT DELETE ROWS",
+          "COPY signals_staging (signal_id, strategy_id, instrument_id, ts_event, direction,"
+              + " strength, reason, bar_spec, revision, ts_init, batch_seq)"
+              + " FROM STDIN WITH (FORMAT csv)",
+          "INSERT INTO signals (signal_id, strategy_id, instrument_id, ts_event, direction,"
+              + " strength, reason, bar_spec, revision, ts_init)"
+              + " SELECT signal_id, strategy_id, instrument_id, ts_event, direction, strength,"
+              + " reason, bar_spec, revision, ts_init FROM signals_staging ORDER BY batch_seq"
+              + " ON CONFLICT (signal_id) DO NOTHING",
+          "DELETE FROM signals_staging",
+          "COPY signals (signal_id, strategy_id, instrument_id, ts_event, direction, strength,"
+              + " reason, bar_spec, revision, ts_init) FROM STDIN WITH (FORMAT csv)");
 }

@@ -1,14 +1,13 @@
 package io.tickstream.sink;
 
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * How one {@link TableWriter} moves a batch into its table, inside the caller's transaction.
@@ -24,10 +23,18 @@ import org.postgresql.PGConnection;
  */
 final class StagedUpsert<T extends SpecificRecord> {
   private static final int REST_AFTER_FALLBACK = 8;
+  private static final String UNDEFINED_TABLE = "42P01";
+
+  /** How much CSV is encoded before it is sent; a few protocol-sized messages per batch. */
+  private static final int CHUNK_BYTES = 64 * 1024;
 
   private final TableWriter<T> writer;
   private final SinkMetrics metrics;
+  private final CsvBuffer csv = new CsvBuffer(CHUNK_BYTES + 4096);
   private int restBatches;
+
+  /** Rows of the batch being written, to tell the whole batch from a bisected part. */
+  private int batchSize;
 
   StagedUpsert(TableWriter<T> writer, SinkMetrics metrics) {
     this.writer = writer;
@@ -51,12 +58,12 @@ final class StagedUpsert<T extends SpecificRecord> {
     if (rows.isEmpty()) {
       return 0;
     }
+    batchSize = rows.size();
     Timer.Sample sample = Timer.start();
     try {
       if (writer.sql().copyDirect() != null && restBatches-- <= 0 && copyDirect(c, rows)) {
         return rows.size();
       }
-      Jdbc.execute(c, writer.sql().createStaging());
       return isolating(c, rows, 0, rejected);
     } finally {
       sample.stop(metrics.tableWriteLatency(writer.table()));
@@ -66,7 +73,7 @@ final class StagedUpsert<T extends SpecificRecord> {
   private boolean copyDirect(Connection c, List<Decoded<T>> rows) throws SQLException {
     Savepoint savepoint = c.setSavepoint();
     try {
-      copy(c, writer.sql().copyDirect(), csv(rows, -1));
+      copy(c, writer.sql().copyDirect(), rows, -1);
       c.releaseSavepoint(savepoint);
       return true;
     } catch (SQLException e) {
@@ -84,9 +91,23 @@ final class StagedUpsert<T extends SpecificRecord> {
   private int isolating(
       Connection c, List<Decoded<T>> rows, long firstSeq, List<Rejection> rejected)
       throws SQLException {
+    // Only a bisection stages twice in one transaction; the first staging is emptied at commit.
+    boolean clear = firstSeq > 0 || rows.size() < batchSize;
     Savepoint savepoint = c.setSavepoint();
     try {
-      int written = stageAndMerge(c, rows, firstSeq);
+      int written;
+      try {
+        written = stageAndMerge(c, rows, firstSeq, clear);
+      } catch (SQLException e) {
+        if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
+          throw e;
+        }
+        // The session's first batch, or the one that created the staging table was rolled back:
+        // create it now rather than asking for it (one statement more) in every batch.
+        c.rollback(savepoint);
+        Jdbc.execute(c, writer.sql().createStaging());
+        written = stageAndMerge(c, rows, firstSeq, clear);
+      }
       c.releaseSavepoint(savepoint);
       return written;
     } catch (SQLException e) {
@@ -105,35 +126,48 @@ final class StagedUpsert<T extends SpecificRecord> {
     }
   }
 
-  private int stageAndMerge(Connection c, List<Decoded<T>> rows, long firstSeq)
+  private int stageAndMerge(Connection c, List<Decoded<T>> rows, long firstSeq, boolean clear)
       throws SQLException {
-    copy(c, writer.sql().copyIntoStaging(), csv(rows, firstSeq));
+    copy(c, writer.sql().copyIntoStaging(), rows, firstSeq);
     int written = Jdbc.execute(c, writer.sql().merge());
-    Jdbc.execute(c, writer.sql().clearStaging());
+    if (clear) {
+      Jdbc.execute(c, writer.sql().clearStaging());
+    }
     return written;
   }
 
-  /** The CSV of {@code rows}; with a staging sequence number from {@code firstSeq} if >= 0. */
-  private String csv(List<Decoded<T>> rows, long firstSeq) {
-    StringBuilder csv = new StringBuilder(rows.size() * 160);
-    long seq = firstSeq;
-    for (Decoded<T> row : rows) {
-      CsvLine line = new CsvLine(csv);
-      writer.columns(row.value(), row.source().timestamp(), line);
-      if (firstSeq >= 0) {
-        line.integer(seq++);
+  /**
+   * Streams the CSV of {@code rows} (with a staging sequence number from {@code firstSeq} if >= 0)
+   * into {@code sql}, a chunk at a time, so the server parses one chunk while the next is encoded.
+   */
+  private void copy(Connection c, String sql, List<Decoded<T>> rows, long firstSeq)
+      throws SQLException {
+    CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+    try {
+      CsvRows lines = new CsvRows(csv);
+      long seq = firstSeq;
+      for (Decoded<T> row : rows) {
+        lines.record(firstSeq >= 0 ? seq++ : -1);
+        writer.rows(row.value(), row.source().timestamp(), lines);
+        lines.finish();
+        if (csv.size() >= CHUNK_BYTES) {
+          flush(in);
+        }
       }
-      line.end();
+      flush(in);
+      in.endCopy();
+    } finally {
+      csv.clear();
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
     }
-    return csv.toString();
   }
 
-  private static void copy(Connection c, String sql, String csv) throws SQLException {
-    try {
-      c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv));
-    } catch (IOException e) {
-      // Not a row's fault: treat like a lost connection so the batch is retried.
-      throw new SQLException("COPY failed: " + e.getMessage(), "08006", e);
+  private void flush(CopyIn in) throws SQLException {
+    if (csv.size() > 0) {
+      in.writeToCopy(csv.array(), 0, csv.size());
+      csv.clear();
     }
   }
 }

@@ -24,11 +24,19 @@ interface TableWriter<T extends SpecificRecord> {
   SinkSql.Upsert sql();
 
   /**
-   * Appends the columns of {@code value} to {@code line}.
+   * Appends the columns of {@code value} to {@code line}, for a table with one row per record.
    *
    * @param kafkaTimestampMs the record's Kafka timestamp, for tables that need a fallback time
    */
   void columns(T value, long kafkaTimestampMs, CsvLine line);
+
+  /**
+   * Appends the rows of {@code value}, each from {@link CsvRows#line()}; by default the one row of
+   * {@link #columns}. A table storing a record as several rows (or none) overrides this.
+   */
+  default void rows(T value, long kafkaTimestampMs, CsvRows out) {
+    columns(value, kafkaTimestampMs, out.line());
+  }
 
   /**
    * The rows of a batch this table stores, in batch order; by default all. A writer of a summary

@@ -55,7 +55,9 @@ final class SinkStack implements AutoCloseable {
         Topics.INSTRUMENTS.name(),
         Topics.DEAD_LETTERS.name(),
         Topics.TRADES.name(),
-        Topics.QUOTES.name());
+        Topics.QUOTES.name(),
+        Topics.FEATURES.name(),
+        Topics.SIGNALS.name());
     registry = SchemaRegistryServer.start(0, kafka.bootstrapServers());
     registryUrl = registry.url();
     db = TestDatabase.start(dir.resolve("pg"));
@@ -186,6 +188,8 @@ final class SinkStack implements AutoCloseable {
               Topics.INSTRUMENTS.name(),
               Topics.TRADES.name(),
               Topics.QUOTES.name(),
+              Topics.FEATURES.name(),
+              Topics.SIGNALS.name(),
               Topics.DEAD_LETTERS.name())) {
         for (int p = 0; p < 2; p++) {
           latest.put(new TopicPartition(topic, p), OffsetSpec.latest());

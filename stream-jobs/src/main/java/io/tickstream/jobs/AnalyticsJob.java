@@ -1,36 +1,30 @@
 package io.tickstream.jobs;
 
-import io.tickstream.schemas.Topic;
 import io.tickstream.schemas.Topics;
 import io.tickstream.schemas.avro.Bar;
+import io.tickstream.schemas.avro.FeatureVector;
+import io.tickstream.schemas.avro.Signal;
 import io.tickstream.schemas.avro.TradeTick;
 import io.tickstream.schemas.serde.AvroWireDeserializationSchema;
-import io.tickstream.schemas.serde.AvroWireSerializationSchema;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The live analytics job: validated trades from {@code md.trades} become bars of every configured
- * resolution on {@code md.bars} (exactly once), and trades past the allowed lateness go to {@code
- * md.late} (at least once).
+ * resolution on {@code md.bars} (exactly once), indicator vectors on {@code analytics.features}
+ * (exactly once) and strategy signals on {@code signals} (at least once by default, deterministic
+ * ids); trades past the allowed lateness go to {@code md.late} (at least once).
  *
  * <p>{@link #define} only adds sources, operators and sinks, so a local environment (the embedded
  * stack, tests) and a cluster ({@link #main} via {@code flink run}) run the same graph.
@@ -44,6 +38,8 @@ public final class AnalyticsJob {
 
   public static final String BARS_SINK_UID = "md-bars-sink";
   public static final String LATE_SINK_UID = "md-late-sink";
+  public static final String FEATURES_SINK_UID = "analytics-features-sink";
+  public static final String SIGNALS_SINK_UID = "signals-sink";
 
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsJob.class);
   private static final String ROCKSDB_FACTORY =
@@ -52,22 +48,77 @@ public final class AnalyticsJob {
   private AnalyticsJob() {}
 
   /**
-   * Adds the job to {@code env}: Kafka source of trades with per-partition watermarks, the {@link
-   * BarStage}, and the Kafka sinks. Applies {@code cfg.parallelism()} when positive; sets nothing
-   * else on the environment (checkpointing and state backend belong to whoever runs it, see {@link
-   * #clusterConfiguration}) and does not execute.
+   * Adds the job to {@code env}: Kafka source of trades with per-partition watermarks ({@link
+   * #trades}), the stages ({@link #build}) and the Kafka sinks ({@link #toKafka}). Applies {@code
+   * cfg.parallelism()} when positive; sets nothing else on the environment (checkpointing and state
+   * backend belong to whoever runs it, see {@link #clusterConfiguration}) and does not execute.
    */
   public static void define(StreamExecutionEnvironment env, AnalyticsJobConfig cfg) {
     if (cfg.parallelism() > 0) {
       env.setParallelism(cfg.parallelism());
     }
-    DataStream<TradeTick> trades =
-        env.fromSource(tradeSource(cfg), BarStage.watermarkStrategy(cfg), "md.trades source")
-            .uid(SOURCE_UID);
-    BarStage.Result result = BarStage.build(trades, cfg);
-    result.bars().sinkTo(barSink(cfg)).name("md.bars sink").uid(BARS_SINK_UID);
-    result.lateTrades().sinkTo(lateTradeSink(cfg)).name("md.late sink").uid(LATE_SINK_UID);
+    toKafka(build(trades(env, cfg), cfg), cfg);
   }
+
+  /** The trades of {@code md.trades}, with event time and per-partition watermarks. */
+  public static DataStream<TradeTick> trades(
+      StreamExecutionEnvironment env, AnalyticsJobConfig cfg) {
+    return env.fromSource(tradeSource(cfg), BarStage.watermarkStrategy(cfg), "md.trades source")
+        .uid(SOURCE_UID);
+  }
+
+  /**
+   * What the job computes, as a pure function of trades that carry event time and watermarks: the
+   * {@link BarStage} and the {@link AnalyticsStages}. Signals are absent when no strategy is
+   * configured.
+   */
+  public static Outputs build(DataStream<TradeTick> trades, AnalyticsJobConfig cfg) {
+    BarStage.Result result = BarStage.build(trades, cfg);
+    DataStream<Signal> signals = null;
+    if (cfg.plan().hasSignals()) {
+      signals = AnalyticsStages.signals(result.bars(), cfg);
+    } else {
+      LOG.warn("no strategy.<id>.* or ensemble.<id>.* configured: the job emits no signals");
+    }
+    return new Outputs(
+        result.bars(), result.lateTrades(), AnalyticsStages.features(result.bars(), cfg), signals);
+  }
+
+  /** Adds the Kafka sinks of {@code outputs}, each with a stable uid. */
+  public static void toKafka(Outputs outputs, AnalyticsJobConfig cfg) {
+    outputs.bars().sinkTo(AnalyticsSinks.bars(cfg)).name("md.bars sink").uid(BARS_SINK_UID);
+    outputs
+        .lateTrades()
+        .sinkTo(AnalyticsSinks.lateTrades(cfg))
+        .name("md.late sink")
+        .uid(LATE_SINK_UID);
+    outputs
+        .features()
+        .sinkTo(AnalyticsSinks.features(cfg))
+        .name("analytics.features sink")
+        .uid(FEATURES_SINK_UID);
+    if (outputs.signals() != null) {
+      outputs
+          .signals()
+          .sinkTo(AnalyticsSinks.signals(cfg))
+          .name("signals sink")
+          .uid(SIGNALS_SINK_UID);
+    }
+  }
+
+  /**
+   * The job's output streams.
+   *
+   * @param bars bars of every resolution, revisions included
+   * @param lateTrades trades past the allowed lateness
+   * @param features feature vectors, revisions included
+   * @param signals signals, or null when no strategy is configured
+   */
+  public record Outputs(
+      DataStream<Bar> bars,
+      DataStream<TradeTick> lateTrades,
+      DataStream<FeatureVector> features,
+      DataStream<Signal> signals) {}
 
   /** Parses the options (see {@link AnalyticsJobOption}), configures checkpointing and runs. */
   public static void main(String[] args) throws Exception {
@@ -121,47 +172,6 @@ public final class AnalyticsJob {
             new SkippingDeserializationSchema<>(
                 new AvroWireDeserializationSchema<>(Topics.TRADES, cfg.registryUrl())))
         .build();
-  }
-
-  /** Exactly-once bars, keyed by instrument. */
-  static KafkaSink<Bar> barSink(AnalyticsJobConfig cfg) {
-    return KafkaSink.<Bar>builder()
-        .setBootstrapServers(cfg.bootstrapServers())
-        .setRecordSerializer(
-            records(Topics.BARS, cfg.registryUrl(), bar -> keyBytes(bar.getInstrumentId())))
-        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-        .setTransactionalIdPrefix(cfg.transactionalIdPrefix())
-        .setProperty(
-            ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
-            Long.toString(cfg.transactionTimeout().toMillis()))
-        .build();
-  }
-
-  /**
-   * Late trades, at least once: they are diagnostics, and a transaction per checkpoint would buy
-   * nothing for them.
-   */
-  static KafkaSink<TradeTick> lateTradeSink(AnalyticsJobConfig cfg) {
-    return KafkaSink.<TradeTick>builder()
-        .setBootstrapServers(cfg.bootstrapServers())
-        .setRecordSerializer(
-            records(
-                Topics.LATE_TRADES, cfg.registryUrl(), trade -> keyBytes(trade.getInstrumentId())))
-        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-        .build();
-  }
-
-  private static <T extends SpecificRecord> KafkaRecordSerializationSchema<T> records(
-      Topic<String, T> topic, String registryUrl, SerializationSchema<T> key) {
-    return KafkaRecordSerializationSchema.<T>builder()
-        .setTopic(topic.name())
-        .setKeySerializationSchema(key)
-        .setValueSerializationSchema(new AvroWireSerializationSchema<>(topic, registryUrl))
-        .build();
-  }
-
-  private static byte[] keyBytes(String instrumentId) {
-    return instrumentId.getBytes(StandardCharsets.UTF_8);
   }
 
   private static void requireOnClasspath(String className) {

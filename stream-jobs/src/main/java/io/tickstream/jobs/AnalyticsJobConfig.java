@@ -29,12 +29,16 @@ import org.apache.flink.util.TimeUtils;
  * @param maxOutOfOrderness bound of the event-time disorder of trades within one partition
  * @param idleness a partition without trades for this long is marked idle; zero disables
  * @param allowedLateness how long after its close a bar accepts late trades (as revisions)
+ * @param emptyBars what an interval without trades produces
+ * @param stateTtl event time without bars after which an instrument's analytics state is dropped
+ * @param signalsDelivery delivery guarantee of the signals sink
+ * @param plan strategies, ensembles and the instruments and resolutions that get features
  * @param parallelism job parallelism, 0 for the environment's default
  * @param checkpointInterval checkpoint interval
  * @param checkpointDir checkpoint storage URI
  * @param stateBackend keyed state backend
- * @param transactionalIdPrefix transactional id prefix of the exactly-once bar sink
- * @param transactionTimeout Kafka transaction timeout of the bar sink
+ * @param transactionalIdPrefix transactional id prefix of the exactly-once sinks (a suffix each)
+ * @param transactionTimeout Kafka transaction timeout of the exactly-once sinks
  * @param groupId consumer group of the trade source
  * @param startingOffsets where to start without a checkpoint or committed offsets
  */
@@ -45,6 +49,10 @@ public record AnalyticsJobConfig(
     Duration maxOutOfOrderness,
     Duration idleness,
     Duration allowedLateness,
+    EmptyBars emptyBars,
+    Duration stateTtl,
+    Delivery signalsDelivery,
+    SignalPlan plan,
     int parallelism,
     Duration checkpointInterval,
     String checkpointDir,
@@ -66,6 +74,20 @@ public record AnalyticsJobConfig(
     public String flinkName() {
       return name().toLowerCase(Locale.ROOT);
     }
+  }
+
+  /** What an interval without trades produces. */
+  public enum EmptyBars {
+    /** No bar: consumers see a gap. */
+    SKIP,
+    /** A flat bar at the previous close, volume 0, tradeCount 0, until state.ttl passes. */
+    CARRY_FORWARD
+  }
+
+  /** Delivery guarantee of a sink. */
+  public enum Delivery {
+    AT_LEAST_ONCE,
+    EXACTLY_ONCE
   }
 
   /** Where the trade source starts when neither a checkpoint nor committed offsets exist. */
@@ -91,6 +113,18 @@ public record AnalyticsJobConfig(
     requireNotNegative(maxOutOfOrderness, AnalyticsJobOption.MAX_OUT_OF_ORDERNESS);
     requireNotNegative(idleness, AnalyticsJobOption.IDLENESS);
     requireNotNegative(allowedLateness, AnalyticsJobOption.ALLOWED_LATENESS);
+    Objects.requireNonNull(emptyBars, AnalyticsJobOption.EMPTY_BARS.key());
+    Objects.requireNonNull(signalsDelivery, AnalyticsJobOption.SIGNALS_DELIVERY.key());
+    Objects.requireNonNull(plan, "plan");
+    requireNotNegative(stateTtl, AnalyticsJobOption.STATE_TTL);
+    long largest = resolutions.stream().mapToLong(TimeBarSpec::sizeNanos).max().orElse(0);
+    if (stateTtl.toNanos() <= largest) {
+      throw invalid(
+          AnalyticsJobOption.STATE_TTL,
+          "must be longer than the largest resolution, or every such bar would find its"
+              + " indicators cleared; was "
+              + stateTtl);
+    }
     if (parallelism < 0) {
       throw invalid(AnalyticsJobOption.PARALLELISM, "must be 0 (default) or positive");
     }
@@ -135,8 +169,13 @@ public record AnalyticsJobConfig(
     for (AnalyticsJobOption o : AnalyticsJobOption.values()) {
       v.put(o, o.defaultValue());
     }
+    Map<String, String> planKeys = new LinkedHashMap<>();
     values.forEach(
         (key, value) -> {
+          if (SignalPlan.isPlanKey(key.trim())) {
+            planKeys.put(key.trim(), Objects.requireNonNull(value, key).trim());
+            return;
+          }
           AnalyticsJobOption o =
               AnalyticsJobOption.byKey(key.trim())
                   .orElseThrow(
@@ -145,13 +184,24 @@ public record AnalyticsJobConfig(
                               "unknown option '" + key + "'; " + AnalyticsJobOption.usage()));
           v.put(o, Objects.requireNonNull(value, key).trim());
         });
+    List<TimeBarSpec> resolutions = parseSpecs(v.get(AnalyticsJobOption.RESOLUTIONS));
+    SignalPlan plan =
+        SignalPlan.parse(
+            planKeys,
+            resolutions.stream().map(TimeBarSpec::text).toList(),
+            v.get(AnalyticsJobOption.FEATURES_INSTRUMENTS),
+            v.get(AnalyticsJobOption.FEATURES_RESOLUTIONS));
     return new AnalyticsJobConfig(
         v.get(AnalyticsJobOption.BOOTSTRAP_SERVERS),
         v.get(AnalyticsJobOption.REGISTRY_URL),
-        parseSpecs(v.get(AnalyticsJobOption.RESOLUTIONS)),
+        resolutions,
         duration(v, AnalyticsJobOption.MAX_OUT_OF_ORDERNESS),
         duration(v, AnalyticsJobOption.IDLENESS),
         duration(v, AnalyticsJobOption.ALLOWED_LATENESS),
+        choice(v, AnalyticsJobOption.EMPTY_BARS, EmptyBars.class),
+        duration(v, AnalyticsJobOption.STATE_TTL),
+        choice(v, AnalyticsJobOption.SIGNALS_DELIVERY, Delivery.class),
+        plan,
         integer(v, AnalyticsJobOption.PARALLELISM),
         duration(v, AnalyticsJobOption.CHECKPOINT_INTERVAL),
         v.get(AnalyticsJobOption.CHECKPOINT_DIR),
@@ -192,6 +242,11 @@ public record AnalyticsJobConfig(
   /** The trade resolutions as text, e.g. {@code 1s,1m}. */
   public String resolutionsText() {
     return String.join(",", resolutions.stream().map(TimeBarSpec::text).toList());
+  }
+
+  /** The transactional id prefix of one exactly-once sink: the job's prefix and a suffix. */
+  public String transactionalIdPrefix(String sink) {
+    return transactionalIdPrefix + "-" + sink;
   }
 
   private static Map<String, String> readProperties(Path file) {
@@ -237,7 +292,7 @@ public record AnalyticsJobConfig(
   private static <E extends Enum<E>> E choice(
       Map<AnalyticsJobOption, String> v, AnalyticsJobOption o, Class<E> type) {
     try {
-      return Enum.valueOf(type, v.get(o).toUpperCase(Locale.ROOT));
+      return Enum.valueOf(type, v.get(o).toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
       throw invalid(
           o,
@@ -245,7 +300,7 @@ public record AnalyticsJobConfig(
               + v.get(o)
               + "' is not one of "
               + Arrays.stream(type.getEnumConstants())
-                  .map(c -> c.name().toLowerCase(Locale.ROOT))
+                  .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                   .toList());
     }
   }

@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * Every option of the analytics job: its key (in a properties file, or as {@code --key value} on
  * the command line), its default and a one-line description. {@link AnalyticsJobConfig} parses
- * them; {@code analytics-job.properties} in the resources is a sample.
+ * them; {@code analytics-job.properties} in the resources is a sample. Strategies, ensembles and
+ * instrument sets use keys with a variable part ({@code instruments.<set>}, {@code
+ * strategy.<id>.*}, {@code ensemble.<id>.*}): see {@link SignalPlan}.
  */
 public enum AnalyticsJobOption {
   BOOTSTRAP_SERVERS("bootstrap.servers", "localhost:9092", "Kafka brokers, host:port[,host:port]"),
@@ -14,7 +16,18 @@ public enum AnalyticsJobOption {
       "registry.url",
       "http://localhost:8085",
       "Confluent-compatible schema registry URL (mock://scope for tests)"),
-  RESOLUTIONS("resolutions", "1s,1m", "bar resolutions, comma-separated <n><s|m|h|d>"),
+  RESOLUTIONS("resolutions", "1s,1m,5m,1h,1d", "bar resolutions, comma-separated <n><s|m|h|d>"),
+  EMPTY_BARS(
+      "empty.bars",
+      "skip",
+      "an interval without trades: skip (no bar) or carry-forward (flat bar at the last close,"
+          + " volume 0, until state.ttl after the instrument's last trade)"),
+  FEATURES_RESOLUTIONS(
+      "features.resolutions", "all", "bar resolutions that get features: all, or a subset"),
+  FEATURES_INSTRUMENTS(
+      "features.instruments",
+      "*",
+      "instruments that get features: an instruments.<set> name, or ids and globs (*, BTC*)"),
   MAX_OUT_OF_ORDERNESS(
       "max.out.of.orderness", "2s", "how far behind the newest trade a trade may arrive"),
   IDLENESS(
@@ -23,6 +36,16 @@ public enum AnalyticsJobOption {
       "allowed.lateness",
       "0s",
       "how long after its close a bar still accepts trades, re-emitted as revision+1"),
+  STATE_TTL(
+      "state.ttl",
+      "7d",
+      "event time without bars after which an instrument's indicator and strategy state is"
+          + " dropped; longer than the largest resolution"),
+  SIGNALS_DELIVERY(
+      "signals.delivery",
+      "at-least-once",
+      "at-least-once (low latency, de-duplicate by signalId) or exactly-once (visible at"
+          + " checkpoints)"),
   PARALLELISM("parallelism", "0", "job parallelism; 0 keeps the environment's default"),
   CHECKPOINT_INTERVAL("checkpoint.interval", "5s", "exactly-once checkpoint interval"),
   CHECKPOINT_DIR(
@@ -31,11 +54,13 @@ public enum AnalyticsJobOption {
   TRANSACTIONAL_ID_PREFIX(
       "transactional.id.prefix",
       "tickstream-analytics",
-      "Kafka transactional id prefix of the bar sink; unique per job on a cluster"),
+      "Kafka transactional id prefix; each exactly-once sink appends -bars, -features, -signals;"
+          + " unique per job on a cluster"),
   TRANSACTION_TIMEOUT(
       "transaction.timeout",
       "10min",
-      "Kafka transaction timeout of the bar sink; below the broker's transaction.max.timeout.ms"),
+      "Kafka transaction timeout of the exactly-once sinks; below the broker's"
+          + " transaction.max.timeout.ms"),
   GROUP_ID("group.id", "tickstream-analytics", "Kafka consumer group of the trade source"),
   STARTING_OFFSETS(
       "starting.offsets",
@@ -80,6 +105,7 @@ public enum AnalyticsJobOption {
       text.append(
           String.format("  --%-26s %s (default %s)%n", o.key, o.description, o.defaultValue));
     }
+    text.append(SignalPlan.usage());
     return text.toString();
   }
 }

@@ -1,9 +1,11 @@
 package io.tickstream.jobs;
 
+import io.tickstream.jobs.AnalyticsJobConfig.EmptyBars;
 import io.tickstream.schemas.avro.Bar;
 import io.tickstream.schemas.avro.TradeTick;
 import io.tickstream.signals.bars.BarAccumulator;
 import io.tickstream.signals.bars.TimeBarSpec;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,9 +13,13 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -30,7 +36,14 @@ import org.apache.flink.util.OutputTag;
  * (Flink's event time); bars carry nanoseconds, and trades are placed by their nanosecond {@code
  * tsEvent}, so a bar holds exactly the trades with {@code start <= tsEvent < end}.
  *
- * <p>Metrics on the operator: {@code ticksIn}, {@code lateTicks}, {@code barsOut}.
+ * <p>Empty intervals ({@link EmptyBars}): by default no bar. With {@code CARRY_FORWARD}, an
+ * interval without trades after a bar of the same resolution gets a flat bar (open = high = low =
+ * close = vwap = the previous bar's close, volume 0, tradeCount 0), until {@code stateTtl} of event
+ * time has passed since the instrument's last trade; then the carry state is dropped.
+ *
+ * <p>Metrics on the operator: {@code ticksIn}, {@code lateTicks}, {@code barsOut}, {@code
+ * emptyBarsOut}, and gauges {@code tickLagMs} (processing time − event time of the latest trade)
+ * and {@code barLagMs} (processing time − end of the latest bar emitted).
  */
 public final class BarAggregator extends KeyedProcessFunction<String, TradeTick, Bar> {
   private static final long serialVersionUID = 1L;
@@ -40,14 +53,21 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
   private final List<String> specTexts;
   private final long allowedLatenessMillis;
   private final OutputTag<TradeTick> lateTrades;
+  private final boolean carryForward;
+  private final long ttlMillis;
 
   private transient TimeBarSpec[] specs;
   private transient long[] sizeMillis;
   private transient List<MapState<Long, BarAccumulator>> openBars;
   private transient List<MapState<Long, Integer>> lastRevisions;
+  // Per resolution: (start of the latest bar in ms, its close, the latest trade's time in ms).
+  private transient List<ValueState<Tuple3<Long, BigDecimal, Long>>> carries;
   private transient Counter ticksIn;
   private transient Counter lateTicks;
   private transient Counter barsOut;
+  private transient Counter emptyBarsOut;
+  private transient volatile long tickLagMs;
+  private transient volatile long barLagMs;
 
   /**
    * @param resolutions bar sizes, each a whole number of milliseconds
@@ -56,6 +76,22 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
    */
   public BarAggregator(
       List<TimeBarSpec> resolutions, Duration allowedLateness, OutputTag<TradeTick> lateTrades) {
+    this(resolutions, allowedLateness, lateTrades, EmptyBars.SKIP, Duration.ofDays(7));
+  }
+
+  /**
+   * @param resolutions bar sizes, each a whole number of milliseconds
+   * @param allowedLateness how long after its close a bar accepts trades, as revisions
+   * @param lateTrades side output for trades past the allowed lateness of one of their bars
+   * @param emptyBars what an interval without trades produces
+   * @param stateTtl how long flat bars are carried forward after the instrument's last trade
+   */
+  public BarAggregator(
+      List<TimeBarSpec> resolutions,
+      Duration allowedLateness,
+      OutputTag<TradeTick> lateTrades,
+      EmptyBars emptyBars,
+      Duration stateTtl) {
     for (TimeBarSpec spec : resolutions) {
       if (spec.sizeNanos() % NANOS_PER_MILLI != 0) {
         throw new IllegalArgumentException("bar size must be whole milliseconds: " + spec);
@@ -64,6 +100,8 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
     this.specTexts = resolutions.stream().map(TimeBarSpec::text).toList();
     this.allowedLatenessMillis = allowedLateness.toMillis();
     this.lateTrades = lateTrades;
+    this.carryForward = emptyBars == EmptyBars.CARRY_FORWARD;
+    this.ttlMillis = stateTtl.toMillis();
   }
 
   @Override
@@ -73,6 +111,7 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
     sizeMillis = new long[n];
     openBars = new ArrayList<>(n);
     lastRevisions = new ArrayList<>(n);
+    carries = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       specs[i] = TimeBarSpec.parse(specTexts.get(i));
       sizeMillis[i] = specs[i].sizeNanos() / NANOS_PER_MILLI;
@@ -82,18 +121,29 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
               .getMapState(
                   new MapStateDescriptor<>(
                       "bar-" + specs[i].text(),
-                      Types.LONG,
-                      TypeInformation.of(BarAccumulator.class))));
+                      LongSerializer.INSTANCE,
+                      BarAccumulatorSerializer.INSTANCE)));
       lastRevisions.add(
           getRuntimeContext()
               .getMapState(
                   new MapStateDescriptor<>(
                       "bar-revision-" + specs[i].text(), Types.LONG, Types.INT)));
+      if (carryForward) {
+        carries.add(
+            getRuntimeContext()
+                .getState(
+                    new ValueStateDescriptor<>(
+                        "bar-carry-" + specs[i].text(),
+                        Types.TUPLE(Types.LONG, Types.BIG_DEC, Types.LONG))));
+      }
     }
     var metrics = getRuntimeContext().getMetricGroup();
     ticksIn = metrics.counter("ticksIn");
     lateTicks = metrics.counter("lateTicks");
     barsOut = metrics.counter("barsOut");
+    emptyBarsOut = metrics.counter("emptyBarsOut");
+    metrics.gauge("tickLagMs", () -> tickLagMs);
+    metrics.gauge("barLagMs", () -> barLagMs);
   }
 
   @Override
@@ -101,6 +151,7 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
     ticksIn.inc();
     long tsNanos = trade.getTsEvent();
     long tsMillis = Math.floorDiv(tsNanos, NANOS_PER_MILLI);
+    tickLagMs = System.currentTimeMillis() - tsMillis;
     long watermark = ctx.timerService().currentWatermark();
     boolean late = false;
     for (int i = 0; i < specs.length; i++) {
@@ -119,7 +170,7 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
       acc.add(tsNanos, trade.getPrice(), trade.getSize());
       bars.put(start, acc);
       if (maxTimestamp <= watermark) {
-        emit(i, start, acc, ctx.getCurrentKey(), out);
+        emit(i, start, acc, ctx.getCurrentKey(), ctx.timerService(), out);
       } else if (first) {
         ctx.timerService().registerEventTimeTimer(maxTimestamp);
       }
@@ -143,7 +194,9 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
           && !lastRevisions.get(i).contains(closing)) {
         BarAccumulator acc = openBars.get(i).get(closing);
         if (acc != null) {
-          emit(i, closing, acc, ctx.getCurrentKey(), out);
+          emit(i, closing, acc, ctx.getCurrentKey(), ctx.timerService(), out);
+        } else if (carryForward) {
+          emitFlat(i, closing, ctx, out);
         }
       }
       long purging = closing - allowedLatenessMillis;
@@ -155,17 +208,82 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
   }
 
   private void emit(
-      int i, long startMillis, BarAccumulator acc, String instrumentId, Collector<Bar> out)
+      int i,
+      long startMillis,
+      BarAccumulator acc,
+      String instrumentId,
+      TimerService timers,
+      Collector<Bar> out)
       throws Exception {
     Integer last = lastRevisions.get(i).get(startMillis);
     int revision = last == null ? 0 : last + 1;
     lastRevisions.get(i).put(startMillis, revision);
     long start = startMillis * NANOS_PER_MILLI;
     long end = start + specs[i].sizeNanos();
-    out.collect(
-        AvroBarConverter.toAvro(
-            acc.toBar(instrumentId, specs[i].text(), start, end, revision), nowNanos()));
+    io.tickstream.signals.bars.Bar bar =
+        acc.toBar(instrumentId, specs[i].text(), start, end, revision);
+    out.collect(AvroBarConverter.toAvro(bar, nowNanos()));
     barsOut.inc();
+    barLagMs = System.currentTimeMillis() - (startMillis + sizeMillis[i]);
+    if (carryForward) {
+      ValueState<Tuple3<Long, BigDecimal, Long>> carry = carries.get(i);
+      Tuple3<Long, BigDecimal, Long> c = carry.value();
+      long lastTrade = Math.floorDiv(acc.lastEventTime(), NANOS_PER_MILLI);
+      if (c == null || startMillis >= c.f0) {
+        carry.update(
+            Tuple3.of(startMillis, bar.close(), Math.max(lastTrade, c == null ? 0 : c.f2)));
+      } else if (lastTrade > c.f2) {
+        carry.update(Tuple3.of(c.f0, c.f1, lastTrade));
+      }
+      if (revision == 0) {
+        // The next interval fires even without trades, to emit its flat bar.
+        timers.registerEventTimeTimer(startMillis + 2 * sizeMillis[i] - 1);
+      }
+    }
+  }
+
+  /**
+   * The flat bar of the interval starting {@code startMillis}, when a bar of this resolution came
+   * before it and the instrument traded within the TTL; otherwise the carry state is dropped.
+   */
+  private void emitFlat(int i, long startMillis, Context ctx, Collector<Bar> out) throws Exception {
+    ValueState<Tuple3<Long, BigDecimal, Long>> carry = carries.get(i);
+    Tuple3<Long, BigDecimal, Long> c = carry.value();
+    if (c == null || c.f0 >= startMillis) {
+      return;
+    }
+    if (startMillis + sizeMillis[i] - c.f2 > ttlMillis) {
+      carry.clear();
+      return;
+    }
+    BigDecimal close = c.f1.setScale(AvroBarConverter.WIRE_SCALE);
+    long start = startMillis * NANOS_PER_MILLI;
+    long end = start + specs[i].sizeNanos();
+    lastRevisions.get(i).put(startMillis, 0);
+    out.collect(
+        Bar.newBuilder()
+            .setInstrumentId(ctx.getCurrentKey())
+            .setSpec(specs[i].text())
+            .setStart(start)
+            .setEnd(end)
+            .setOpen(close)
+            .setHigh(close)
+            .setLow(close)
+            .setClose(close)
+            .setVolume(BigDecimal.ZERO.setScale(AvroBarConverter.WIRE_SCALE))
+            .setTradeCount(0)
+            .setVwap(close)
+            .setRevision(0)
+            .setTsEvent(end)
+            .setTsInit(nowNanos())
+            .build());
+    emptyBarsOut.inc();
+    carry.update(Tuple3.of(startMillis, c.f1, c.f2));
+    long maxTimestamp = startMillis + sizeMillis[i] - 1;
+    if (allowedLatenessMillis > 0) {
+      ctx.timerService().registerEventTimeTimer(maxTimestamp + allowedLatenessMillis);
+    }
+    ctx.timerService().registerEventTimeTimer(maxTimestamp + sizeMillis[i]);
   }
 
   private static long nowNanos() {

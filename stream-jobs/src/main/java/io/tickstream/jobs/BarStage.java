@@ -55,7 +55,12 @@ public final class BarStage {
         trades
             .keyBy(new InstrumentKey(), Types.STRING)
             .process(
-                new BarAggregator(cfg.resolutions(), cfg.allowedLateness(), LATE_TRADES),
+                new BarAggregator(
+                    cfg.resolutions(),
+                    cfg.allowedLateness(),
+                    LATE_TRADES,
+                    cfg.emptyBars(),
+                    cfg.stateTtl()),
                 new AvroRecordTypeInfo<>(Bar.class))
             .name("bars " + cfg.resolutionsText())
             .uid(BARS_UID);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickstream.jobs.AnalyticsJobConfig.StartingOffsets;
 import io.tickstream.jobs.AnalyticsJobConfig.StateBackendKind;
-import io.tickstream.signals.bars.TimeBarSpec;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,13 @@ class AnalyticsJobConfigTest {
   @Test
   void defaults() {
     AnalyticsJobConfig cfg = AnalyticsJobConfig.defaults();
-    assertThat(cfg.resolutions()).containsExactly(TimeBarSpec.parse("1s"), TimeBarSpec.parse("1m"));
+    assertThat(cfg.resolutionsText()).isEqualTo("1s,1m,5m,1h,1d");
+    assertThat(cfg.emptyBars()).isEqualTo(AnalyticsJobConfig.EmptyBars.SKIP);
+    assertThat(cfg.stateTtl()).isEqualTo(Duration.ofDays(7));
+    assertThat(cfg.signalsDelivery()).isEqualTo(AnalyticsJobConfig.Delivery.AT_LEAST_ONCE);
+    assertThat(cfg.plan().hasSignals()).isFalse();
+    assertThat(cfg.plan().featuresFor("ANY.X", "5m")).isTrue();
+    assertThat(cfg.transactionalIdPrefix("bars")).isEqualTo("tickstream-analytics-bars");
     assertThat(cfg.maxOutOfOrderness()).isEqualTo(Duration.ofSeconds(2));
     assertThat(cfg.idleness()).isEqualTo(Duration.ofSeconds(5));
     assertThat(cfg.allowedLateness()).isZero();

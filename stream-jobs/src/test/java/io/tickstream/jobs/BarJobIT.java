@@ -72,7 +72,12 @@ class BarJobIT {
   @BeforeAll
   static void startKafkaAndRegistry() {
     kafka = EmbeddedKafka.start(0, dir.resolve("kafka"));
-    kafka.createTopics(2, Topics.TRADES.name(), Topics.BARS.name(), Topics.LATE_TRADES.name());
+    kafka.createTopics(
+        2,
+        Topics.TRADES.name(),
+        Topics.BARS.name(),
+        Topics.LATE_TRADES.name(),
+        Topics.FEATURES.name());
     registry = SchemaRegistryServer.start(0, kafka.bootstrapServers());
     registryUrl = registry.url();
   }

@@ -3,6 +3,8 @@ package io.tickstream.bench.sink;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -11,7 +13,8 @@ import org.postgresql.PGConnection;
 
 /**
  * The baseline: {@code COPY} of prepared CSV into a copy of a sink table ({@code LIKE ... INCLUDING
- * ALL}: same columns, keys and indexes), one transaction per batch, durable commits, nothing else.
+ * ALL}: same columns, keys and indexes; a hypertable with the same chunks when the sink's is one),
+ * one transaction per batch, durable commits, nothing else.
  */
 final class PlainCopy {
   private PlainCopy() {}
@@ -24,6 +27,7 @@ final class PlainCopy {
         Statement st = c.createStatement()) {
       st.execute("DROP TABLE IF EXISTS " + target);
       st.execute("CREATE TABLE " + target + " (LIKE " + table + " INCLUDING ALL)");
+      sameChunking(c, table, target);
       st.execute("SET synchronous_commit TO on");
       c.setAutoCommit(false);
       var copy = c.unwrap(PGConnection.class).getCopyAPI();
@@ -39,6 +43,39 @@ final class PlainCopy {
       c.setAutoCommit(true);
       st.execute("DROP TABLE " + target);
       return csv.size() / seconds;
+    }
+  }
+
+  /**
+   * With TimescaleDB the sink's table is a hypertable; so is the copy then, on the same time column
+   * and chunk interval (compression and retention jobs do not run within a benchmark's seconds).
+   */
+  private static void sameChunking(Connection c, String table, String target) throws SQLException {
+    String column;
+    String interval;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT d.column_name, d.time_interval::text FROM timescaledb_information.dimensions d"
+                + " WHERE d.hypertable_name = ? AND d.dimension_type = 'Time'")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return;
+        }
+        column = rs.getString(1);
+        interval = rs.getString(2);
+      }
+    } catch (SQLException e) {
+      return; // plain PostgreSQL: no timescaledb_information schema, and a plain table it is
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT create_hypertable(?::regclass, ?::name, chunk_time_interval => ?::interval,"
+                + " create_default_indexes => FALSE)")) {
+      ps.setString(1, target);
+      ps.setString(2, column);
+      ps.setString(3, interval);
+      ps.execute();
     }
   }
 }

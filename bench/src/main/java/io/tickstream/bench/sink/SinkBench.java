@@ -1,6 +1,7 @@
 package io.tickstream.bench.sink;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickstream.infra.embedded.EmbeddedKafka;
 import io.tickstream.infra.embedded.EmbeddedPostgres;
@@ -157,7 +158,9 @@ public final class SinkBench {
           first = n;
         }
         if (n >= rows) {
-          return (n - first) / ((System.nanoTime() - t0) / 1e9);
+          double seconds = (System.nanoTime() - t0) / 1e9;
+          stages(meters, table, seconds);
+          return (n - first) / seconds;
         }
         if (sink.state() == SinkService.State.FAILED) {
           throw new IllegalStateException("sink failed during the benchmark");
@@ -166,6 +169,34 @@ public final class SinkBench {
       }
       throw new IllegalStateException("sink did not store " + rows + " " + table + " in 10 min");
     }
+  }
+
+  /**
+   * Where the sink's time went, from its own meters: whole batches (decode, database transaction,
+   * dead letters) and each table's write (encode and COPY or merge); the rest of the wall time is
+   * polling and committing offsets.
+   */
+  private static void stages(SimpleMeterRegistry meters, String table, double wallSeconds) {
+    StringBuilder line = new StringBuilder();
+    line.append(String.format(java.util.Locale.ROOT, "%s: wall %.2f s", table, wallSeconds));
+    Timer batch = meters.find("tickstream.sink.batch.latency").timer();
+    if (batch != null) {
+      line.append(
+          String.format(
+              java.util.Locale.ROOT,
+              ", batches %.2f s (%d)",
+              batch.totalTime(TimeUnit.NANOSECONDS) / 1e9,
+              batch.count()));
+    }
+    for (Timer t : meters.find("tickstream.sink.table.write.latency").timers()) {
+      line.append(
+          String.format(
+              java.util.Locale.ROOT,
+              ", %s %.2f s",
+              t.getId().getTag("table"),
+              t.totalTime(TimeUnit.NANOSECONDS) / 1e9));
+    }
+    System.out.println(line);
   }
 
   private static <V extends SpecificRecord> void fill(

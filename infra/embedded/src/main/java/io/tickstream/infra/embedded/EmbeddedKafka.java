@@ -17,7 +17,9 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.FeatureUpdate;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -31,6 +33,15 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafka implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
   private static final String CLUSTER_ID = "tickstream-local-kraft1";
+
+  /**
+   * Kafka's transaction protocol version. Version 2 (KIP-890, the 4.x default) bumps the producer
+   * epoch at every commit, and Flink's exactly-once KafkaSink (connector 5.0.0-2.2) then cannot
+   * re-commit a transaction recovered from a checkpoint: it is fenced and the transaction's output
+   * is lost on failover. Version 1 keeps Flink's recovery exact; Kafka Streams' exactly_once_v2
+   * works on either. Real clusters running the analytics job need the same setting.
+   */
+  public static final short TRANSACTION_VERSION = 1;
 
   private final int port;
   private final int controllerPort;
@@ -93,6 +104,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       server.startup();
       EmbeddedKafka kafka = new EmbeddedKafka(brokerPort, controllerPort, logDir, server);
       kafka.awaitReady();
+      kafka.requireTransactionVersion();
       LOG.info("Kafka broker up at {} (log dir {})", kafka.bootstrapServers(), logDir);
       return kafka;
     } catch (IOException e) {
@@ -107,7 +119,14 @@ public final class EmbeddedKafka implements AutoCloseable {
       code =
           kafka.tools.StorageTool.execute(
               new String[] {
-                "format", "-t", CLUSTER_ID, "-c", propsFile.toString(), "--ignore-formatted"
+                "format",
+                "-t",
+                CLUSTER_ID,
+                "-c",
+                propsFile.toString(),
+                "--ignore-formatted",
+                "--feature",
+                "transaction.version=" + TRANSACTION_VERSION
               },
               out);
     }
@@ -132,6 +151,32 @@ public final class EmbeddedKafka implements AutoCloseable {
       }
     }
     throw new IllegalStateException("Kafka broker did not become ready within 60 s", last);
+  }
+
+  /** Lowers the transaction protocol of a log formatted before {@link #TRANSACTION_VERSION}. */
+  private void requireTransactionVersion() {
+    try (Admin admin = admin()) {
+      var finalized = admin.describeFeatures().featureMetadata().get().finalizedFeatures();
+      var tv = finalized.get("transaction.version");
+      if (tv != null && tv.maxVersionLevel() != TRANSACTION_VERSION) {
+        admin
+            .updateFeatures(
+                Map.of(
+                    "transaction.version",
+                    new FeatureUpdate(
+                        TRANSACTION_VERSION, FeatureUpdate.UpgradeType.SAFE_DOWNGRADE)),
+                new UpdateFeaturesOptions())
+            .all()
+            .get();
+        LOG.info(
+            "transaction.version set from {} to {}", tv.maxVersionLevel(), TRANSACTION_VERSION);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking transaction.version", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot set transaction.version", e.getCause());
+    }
   }
 
   /** {@code localhost:<port>}, for clients. */

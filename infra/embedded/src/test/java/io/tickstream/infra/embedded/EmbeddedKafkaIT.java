@@ -22,6 +22,12 @@ class EmbeddedKafkaIT {
   @Test
   void producesAndConsumesAndKeepsDataAcrossRestart() throws Exception {
     try (EmbeddedKafka kafka = EmbeddedKafka.start(0, dir.resolve("kafka"))) {
+      try (var admin = kafka.admin()) {
+        var finalized = admin.describeFeatures().featureMetadata().get().finalizedFeatures();
+        assertThat(finalized.get("transaction.version").maxVersionLevel())
+            .as("Flink's exactly-once sink needs transaction protocol v1")
+            .isEqualTo(EmbeddedKafka.TRANSACTION_VERSION);
+      }
       kafka.createTopics(1, "t");
       try (var producer =
           new KafkaProducer<String, String>(

@@ -50,19 +50,19 @@ final class FlinkPart implements AutoCloseable {
     Path savepoints = config.home().resolve("flink/savepoints");
     AnalyticsJobConfig job =
         AnalyticsJobConfig.fromMap(
-            Map.of(
-                "bootstrap.servers",
-                bootstrap,
-                "registry.url",
-                registryUrl,
-                "resolutions",
-                String.join(",", config.resolutions()),
-                "parallelism",
-                "2",
-                "checkpoint.interval",
-                "2s",
-                "checkpoint.dir",
-                checkpoints.toUri().toString()));
+            Map.ofEntries(
+                Map.entry("bootstrap.servers", bootstrap),
+                Map.entry("registry.url", registryUrl),
+                Map.entry("resolutions", String.join(",", config.resolutions())),
+                Map.entry("parallelism", "2"),
+                Map.entry("checkpoint.interval", "2s"),
+                Map.entry("checkpoint.dir", checkpoints.toUri().toString()),
+                // A demo strategy set, so the stack emits signals as well as bars and features.
+                Map.entry("strategy.ma-cross.type", "ma-crossover"),
+                Map.entry("strategy.ma-cross.param.fast", "10"),
+                Map.entry("strategy.ma-cross.param.slow", "30"),
+                Map.entry("strategy.rsi.type", "rsi-mean-reversion"),
+                Map.entry("strategy.rsi.param.period", "14")));
     int port = config.flinkPort() == 0 ? FreePorts.pick() : config.flinkPort();
     Configuration conf = AnalyticsJob.clusterConfiguration(job);
     conf.set(RestOptions.PORT, port);

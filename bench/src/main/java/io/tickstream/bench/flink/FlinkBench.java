@@ -1,0 +1,210 @@
+package io.tickstream.bench.flink;
+
+import io.tickstream.jobs.AnalyticsJob;
+import io.tickstream.jobs.AnalyticsJobConfig;
+import io.tickstream.jobs.BarStage;
+import io.tickstream.schemas.avro.TradeTick;
+import io.tickstream.schemas.serde.AvroRecordTypeInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * End-to-end throughput and latency of the analytics job (bars at 1s, 1m, 5m, 1h, 1d → features →
+ * signals) on a local MiniCluster with parallelism 2, over 1,000 instruments:
+ *
+ * <ol>
+ *   <li>generated: a bounded DataGen source, outputs discarded — ticks/s of the job itself;
+ *   <li>kafka: the same job reading a pre-filled {@code md.trades} on an embedded broker (Confluent
+ *       wire format, real registry) — ticks/s including Kafka and Avro decoding;
+ *   <li>latency: a DataGen source rate-limited to 50,000 ticks/s with event time = ingestion time;
+ *       p50/p99 of (processing time at the signal sink − bar end), see {@link LatencySink}.
+ * </ol>
+ *
+ * <p>Writes {@code bench/results/flink-<timestamp>.json} under {@code tickstream.home} (default:
+ * the current directory). System properties: {@code bench.generated.ticks} (default 3,000,000),
+ * {@code bench.kafka.ticks} (1,000,000), {@code bench.latency.seconds} (25).
+ */
+public final class FlinkBench {
+  private static final Logger LOG = LoggerFactory.getLogger(FlinkBench.class);
+  static final int INSTRUMENTS = 1_000;
+  static final int PARALLELISM = 2;
+
+  private FlinkBench() {}
+
+  /** Runs the three measurements and prints the summary line last. */
+  public static void main(String[] args) throws Exception {
+    long generatedTicks = Long.getLong("bench.generated.ticks", 3_000_000L);
+    long kafkaTicks = Long.getLong("bench.kafka.ticks", 1_000_000L);
+    int latencySeconds = Integer.getInteger("bench.latency.seconds", 25);
+    Path home = Path.of(System.getProperty("tickstream.home", "."));
+
+    double generatedTps = generated(generatedTicks);
+    LOG.info("generated: {} ticks/s", Math.round(generatedTps));
+    double kafkaTps;
+    try (KafkaTrades kafka = KafkaTrades.start(Files.createTempDirectory("flink-bench-kafka"))) {
+      kafka.fill(kafkaTicks, INSTRUMENTS);
+      kafkaTps = kafka(kafka, kafkaTicks);
+    }
+    LOG.info("kafka: {} ticks/s", Math.round(kafkaTps));
+    double[] latency = latency(latencySeconds);
+    LOG.info(
+        "latency: p50 {} ms, p99 {} ms, max {} ms over {} signals",
+        latency[0],
+        latency[1],
+        latency[2],
+        (long) latency[3]);
+
+    Path out = writeJson(home, generatedTicks, generatedTps, kafkaTicks, kafkaTps, latency);
+    System.out.println("results: " + out);
+    System.out.printf(
+        Locale.ROOT,
+        "flink: generated_tps=%d kafka_tps=%d p99_tick_to_signal_ms=%.1f%n",
+        Math.round(generatedTps),
+        Math.round(kafkaTps),
+        latency[1]);
+  }
+
+  /** The job's configuration for the bench: default resolutions, two strategies and an ensemble. */
+  static AnalyticsJobConfig config(String registryUrl, String bootstrap, Duration disorder) {
+    Map<String, String> m = new HashMap<>();
+    m.put("bootstrap.servers", bootstrap);
+    m.put("registry.url", registryUrl);
+    m.put("max.out.of.orderness", disorder.toMillis() + "ms");
+    m.put("idleness", "0s");
+    m.put("strategy.cross.type", "ma-crossover");
+    m.put("strategy.cross.param.fast", "10");
+    m.put("strategy.cross.param.slow", "30");
+    m.put("strategy.rsi.type", "rsi-mean-reversion");
+    m.put("ensemble.vote.members", "cross:1,rsi:1");
+    return AnalyticsJobConfig.fromMap(m);
+  }
+
+  private static StreamExecutionEnvironment environment() {
+    Configuration conf = new Configuration();
+    conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createLocalEnvironment(PARALLELISM, conf);
+    return env;
+  }
+
+  private static double generated(long ticks) throws Exception {
+    // A simulated market of 1M ticks/s: event time advances 1 µs per tick.
+    long start = Instant.parse("2026-01-05T00:00:00Z").toEpochMilli() * 1_000_000L;
+    DataGeneratorSource<TradeTick> source =
+        new DataGeneratorSource<>(
+            new SyntheticTrades(INSTRUMENTS, start, 1_000, false),
+            ticks,
+            new AvroRecordTypeInfo<>(TradeTick.class));
+    AnalyticsJobConfig cfg = config("mock://flink-bench", "unused:9092", Duration.ofMillis(200));
+    return ticks / run(environment(), source, cfg, "generated", false);
+  }
+
+  private static double kafka(KafkaTrades kafka, long ticks) throws Exception {
+    AnalyticsJobConfig cfg =
+        config(kafka.registryUrl(), kafka.bootstrapServers(), Duration.ofMillis(200));
+    return ticks / run(environment(), kafka.boundedSource(cfg), cfg, "kafka", false);
+  }
+
+  private static double[] latency(int seconds) throws Exception {
+    int rate = 50_000;
+    DataGeneratorSource<TradeTick> source =
+        new DataGeneratorSource<>(
+            new SyntheticTrades(INSTRUMENTS, 0, 0, true),
+            (long) rate * seconds,
+            RateLimiterStrategy.perSecond(rate),
+            new AvroRecordTypeInfo<>(TradeTick.class));
+    StreamExecutionEnvironment env = environment();
+    // Low-latency settings: flush network buffers within 1 ms, watermarks every 5 ms.
+    env.setBufferTimeout(1);
+    env.getConfig().setAutoWatermarkInterval(5);
+    AnalyticsJobConfig cfg = config("mock://flink-bench", "unused:9092", Duration.ZERO);
+    LatencySink.reset(SyntheticTrades.nowNanos() + Duration.ofSeconds(5).toNanos());
+    run(env, source, cfg, "latency", true);
+    return LatencySink.percentiles();
+  }
+
+  /** Runs the job over {@code source} with discarding sinks; returns its net runtime in s. */
+  private static double run(
+      StreamExecutionEnvironment env,
+      Source<TradeTick, ?, ?> source,
+      AnalyticsJobConfig cfg,
+      String name,
+      boolean measureSignals)
+      throws Exception {
+    DataStream<TradeTick> trades =
+        env.fromSource(source, BarStage.watermarkStrategy(cfg), name + " trades");
+    AnalyticsJob.Outputs outputs = AnalyticsJob.build(trades, cfg);
+    outputs.bars().sinkTo(new DiscardingSink<>()).name("bars");
+    outputs.lateTrades().sinkTo(new DiscardingSink<>()).name("late");
+    outputs.features().sinkTo(new DiscardingSink<>()).name("features");
+    if (measureSignals) {
+      outputs.signals().sinkTo(new LatencySink()).name("signal latency");
+    } else {
+      outputs.signals().sinkTo(new DiscardingSink<>()).name("signals");
+    }
+    JobExecutionResult result = env.execute("flink-bench " + name);
+    double seconds = result.getNetRuntime() / 1000.0;
+    LOG.info("{}: job ran {} s", name, seconds);
+    return seconds;
+  }
+
+  private static Path writeJson(
+      Path home,
+      long generatedTicks,
+      double generatedTps,
+      long kafkaTicks,
+      double kafkaTps,
+      double[] latency)
+      throws Exception {
+    Instant now = Instant.now();
+    String stamp =
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(now);
+    Path dir = home.resolve("bench/results");
+    Files.createDirectories(dir);
+    Path file = dir.resolve("flink-" + stamp + ".json");
+    String json =
+        String.format(
+            Locale.ROOT,
+            "{%n  \"benchmark\": \"flink\",%n  \"timestamp\": \"%s\",%n"
+                + "  \"cores\": %d,%n  \"parallelism\": %d,%n  \"instruments\": %d,%n"
+                + "  \"resolutions\": \"1s,1m,5m,1h,1d\",%n"
+                + "  \"strategies\": \"ma-crossover(10,30), rsi-mean-reversion(14), ensemble\",%n"
+                + "  \"generated\": {\"ticks\": %d, \"ticks_per_s\": %d},%n"
+                + "  \"kafka\": {\"ticks\": %d, \"ticks_per_s\": %d},%n"
+                + "  \"latency\": {\"rate_ticks_per_s\": 50000, \"p50_ms\": %.2f,"
+                + " \"p99_ms\": %.2f, \"max_ms\": %.2f, \"signals\": %d}%n}%n",
+            now,
+            Runtime.getRuntime().availableProcessors(),
+            PARALLELISM,
+            INSTRUMENTS,
+            generatedTicks,
+            Math.round(generatedTps),
+            kafkaTicks,
+            Math.round(kafkaTps),
+            latency[0],
+            latency[1],
+            latency[2],
+            (long) latency[3]);
+    Files.writeString(file, json);
+    return file;
+  }
+}
