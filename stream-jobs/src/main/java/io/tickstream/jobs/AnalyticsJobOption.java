@@ -43,9 +43,11 @@ public enum AnalyticsJobOption {
           + " dropped; longer than the largest resolution"),
   SIGNALS_DELIVERY(
       "signals.delivery",
-      "at-least-once",
-      "at-least-once (low latency, de-duplicate by signalId) or exactly-once (visible at"
-          + " checkpoints)"),
+      // Exactly once by default: FailureRecoveryIT loses signals on failover with at-least-once
+      // (an open bug, see README "Not there yet"); exactly-once recovers them all.
+      "exactly-once",
+      "exactly-once (visible at checkpoints; the default) or at-least-once (low latency,"
+          + " de-duplicate by signalId; loses signals on failover: known bug)"),
   PARALLELISM("parallelism", "0", "job parallelism; 0 keeps the environment's default"),
   CHECKPOINT_INTERVAL("checkpoint.interval", "5s", "exactly-once checkpoint interval"),
   CHECKPOINT_DIR(

@@ -26,7 +26,7 @@ class AnalyticsJobConfigTest {
     assertThat(cfg.resolutionsText()).isEqualTo("1s,1m,5m,1h,1d");
     assertThat(cfg.emptyBars()).isEqualTo(AnalyticsJobConfig.EmptyBars.SKIP);
     assertThat(cfg.stateTtl()).isEqualTo(Duration.ofDays(7));
-    assertThat(cfg.signalsDelivery()).isEqualTo(AnalyticsJobConfig.Delivery.AT_LEAST_ONCE);
+    assertThat(cfg.signalsDelivery()).isEqualTo(AnalyticsJobConfig.Delivery.EXACTLY_ONCE);
     assertThat(cfg.plan().hasSignals()).isFalse();
     assertThat(cfg.plan().featuresFor("ANY.X", "5m")).isTrue();
     assertThat(cfg.transactionalIdPrefix("bars")).isEqualTo("tickstream-analytics-bars");
