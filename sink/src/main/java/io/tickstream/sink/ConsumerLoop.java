@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,10 +17,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -78,7 +73,8 @@ final class ConsumerLoop implements Runnable {
           });
 
   private boolean retrying;
-  private Metric lagMetric;
+  private final ConsumerLag lag;
+  private final OffsetCommits offsets;
 
   ConsumerLoop(
       Consumer<byte[], byte[]> consumer,
@@ -87,6 +83,8 @@ final class ConsumerLoop implements Runnable {
       Duration pollTimeout,
       SinkMetrics metrics) {
     this.consumer = consumer;
+    this.lag = new ConsumerLag(consumer);
+    this.offsets = new OffsetCommits(consumer);
     this.writer = writer;
     this.backoff = backoff;
     this.pollTimeout = pollTimeout;
@@ -115,7 +113,7 @@ final class ConsumerLoop implements Runnable {
         } catch (WakeupException e) {
           continue;
         }
-        metrics.consumerLag(lagMax());
+        metrics.consumerLag(lag.max());
         queued = new ArrayList<>(polled.count());
         polled.forEach(queued::add);
         // Decoding the next batch overlaps with storing the previous one on the database thread.
@@ -138,7 +136,7 @@ final class ConsumerLoop implements Runnable {
             LOG.info("stopped while retrying: {} records left for the next start", inFlight.size());
             break;
           }
-          commit(inFlight);
+          offsets.commit(inFlight);
           inFlight = new ArrayList<>();
         } else {
           storing = new Storing(queued, database.submit(() -> store(prepared)));
@@ -206,7 +204,7 @@ final class ConsumerLoop implements Runnable {
     if (!writeWithRetry()) {
       return false;
     }
-    commit(inFlight);
+    offsets.commit(inFlight);
     inFlight = new ArrayList<>();
     return true;
   }
@@ -258,28 +256,8 @@ final class ConsumerLoop implements Runnable {
     if (stored != null) {
       List<ConsumerRecord<byte[], byte[]>> batch = stored;
       stored = null;
-      commit(batch);
+      offsets.commit(batch);
     }
-  }
-
-  /** The consumer's own {@code records-lag-max}, read on the loop thread (NaN before a fetch). */
-  private double lagMax() {
-    if (lagMetric == null) {
-      // Found once: the consumer keeps hundreds of metrics, too many to scan on every poll.
-      for (Map.Entry<MetricName, ? extends Metric> e : consumer.metrics().entrySet()) {
-        MetricName name = e.getKey();
-        if (name.name().equals("records-lag-max")
-            && name.group().equals("consumer-fetch-manager-metrics")
-            && !name.tags().containsKey("topic")) {
-          lagMetric = e.getValue();
-        }
-      }
-      if (lagMetric == null) {
-        return Double.NaN;
-      }
-    }
-    Object value = lagMetric.metricValue();
-    return value instanceof Number n ? n.doubleValue() : Double.NaN;
   }
 
   /** True once the batch is stored; false if asked to stop before it could be. */
@@ -341,32 +319,6 @@ final class ConsumerLoop implements Runnable {
       return running;
     }
     return running;
-  }
-
-  private void commit(List<ConsumerRecord<byte[], byte[]>> batch) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (ConsumerRecord<byte[], byte[]> r : batch) {
-      offsets.merge(
-          new TopicPartition(r.topic(), r.partition()),
-          new OffsetAndMetadata(r.offset() + 1),
-          (a, b) -> a.offset() >= b.offset() ? a : b);
-    }
-    offsets.keySet().retainAll(consumer.assignment());
-    try {
-      commitSync(offsets);
-    } catch (KafkaException e) {
-      // The rows are stored; the records will be re-read and rewritten idempotently.
-      LOG.warn("committing offsets {} failed ({}); they will be re-read", offsets, e.toString());
-    }
-  }
-
-  private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    try {
-      consumer.commitSync(offsets);
-    } catch (WakeupException e) {
-      // close() woke us while committing: the batch is stored, so commit it before stopping.
-      consumer.commitSync(offsets);
-    }
   }
 
   /** Drops revoked partitions from the batch in hand and keeps new ones paused while retrying. */

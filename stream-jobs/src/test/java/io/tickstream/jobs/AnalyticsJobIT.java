@@ -6,21 +6,14 @@ import io.tickstream.jobs.TradeScenario.ExpectedBar;
 import io.tickstream.schemas.Topics;
 import io.tickstream.schemas.avro.FeatureVector;
 import io.tickstream.schemas.avro.Signal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * against a real broker and registry: bars, features and signals on Kafka equal an independent
  * computation over the same trades ({@link ReferenceAnalytics}, no Flink).
  */
-class AnalyticsJobIT {
+class AnalyticsJobIT extends WithJobStack {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsJobIT.class);
   static final List<String> INSTRUMENTS =
       List.of("BTCUSD.SIM", "ETHUSD.SIM", "SOLUSD.SIM", "AAPL.XNAS", "MSFT.XNAS", "EURUSD.FX");
@@ -47,29 +40,6 @@ class AnalyticsJobIT {
           "strategy.bb.type", "bollinger-bands",
           "ensemble.vote.members", "cross:2,rsi:1,bb:1",
           "ensemble.vote.resolutions", "1s,1m");
-
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
-
-  @TempDir static Path dir;
-  private static JobStack stack;
-
-  @BeforeAll
-  static void start() {
-    stack = JobStack.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   @Test
   void barsFeaturesAndSignalsEqualTheSignalsClassesOverTheSameTrades() throws Exception {

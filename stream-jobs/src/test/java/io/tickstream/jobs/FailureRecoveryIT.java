@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstream.jobs.AnalyticsJobIT.Collected;
 import io.tickstream.schemas.avro.TradeTick;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,34 +21,11 @@ import org.slf4j.LoggerFactory;
  * AnalyticsJobIT} shows the failure-free job matches); signals, at least once, must have no id
  * missing and no id with two contents.
  */
-class FailureRecoveryIT {
+class FailureRecoveryIT extends WithJobStack {
   private static final Logger LOG = LoggerFactory.getLogger(FailureRecoveryIT.class);
   private static final int TRADES = 200_000;
   private static final int FAILURES = Integer.getInteger("failure.it.failures", 10);
   private static final int CHUNK = 2_000;
-
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
-
-  @TempDir static Path dir;
-  private static JobStack stack;
-
-  @BeforeAll
-  static void start() {
-    stack = JobStack.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   @Test
   void tenFailuresChangeNothingInCommittedBarsAndFeaturesAndLoseNoSignal() throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstream.jobs.AnalyticsJobIT.Collected;
 import io.tickstream.schemas.Topics;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +12,8 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,31 +21,8 @@ import org.slf4j.LoggerFactory;
  * Stop-with-savepoint in the middle of the trades, then a new job restored from that savepoint
  * (RocksDB state backend): the outputs of both runs together equal an uninterrupted run.
  */
-class SavepointRestoreIT {
+class SavepointRestoreIT extends WithJobStack {
   private static final Logger LOG = LoggerFactory.getLogger(SavepointRestoreIT.class);
-
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
-
-  @TempDir static Path dir;
-  private static JobStack stack;
-
-  @BeforeAll
-  static void start() {
-    stack = JobStack.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   @Test
   void stopWithSavepointAndRestoreGivesTheUninterruptedOutput() throws Exception {
