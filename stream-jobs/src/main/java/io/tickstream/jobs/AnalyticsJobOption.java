@@ -44,7 +44,7 @@ public enum AnalyticsJobOption {
   SIGNALS_DELIVERY(
       "signals.delivery",
       // Exactly once by default: FailureRecoveryIT loses signals on failover with at-least-once
-      // (an open bug, see README "Not there yet"); exactly-once recovers them all.
+      // (an open bug, see README "Not there yet"); exactly-once loses far fewer (also open).
       "exactly-once",
       "exactly-once (visible at checkpoints; the default) or at-least-once (low latency,"
           + " de-duplicate by signalId; loses signals on failover: known bug)"),
