@@ -254,8 +254,10 @@ class SecurityProbeIT {
         ok++;
       }
     }
-    assertThat(ok).isBetween(40, 41);
-    assertThat(limited).isBetween(19, 20);
+    // Earlier probes from the same IP may already have spent a few tokens, and the bucket
+    // refills during the burst: the limit holds when no more than burst + refill pass.
+    assertThat(ok).isBetween(30, 41);
+    assertThat(limited).isGreaterThanOrEqualTo(19);
     return 60;
   }
 
