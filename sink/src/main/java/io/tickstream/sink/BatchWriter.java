@@ -51,13 +51,16 @@ final class BatchWriter implements AutoCloseable {
       if (!w.topic().equals(writers[0].topic())) {
         throw new IllegalArgumentException("writers of one route must read one topic");
       }
+      if (w.storesTombstones() != writers[0].storesTombstones()) {
+        throw new IllegalArgumentException("writers of one route must agree on tombstones");
+      }
       tables.add(new StagedUpsert<>(w, metrics));
     }
     String topic = writers[0].topic().name();
     if (routes.containsKey(topic)) {
       throw new IllegalArgumentException("topic " + topic + " is routed already");
     }
-    routes.put(topic, new Route<>(tables, decoder, routes.size()));
+    routes.put(topic, new Route<>(tables, decoder, writers[0].storesTombstones(), routes.size()));
     return this;
   }
 
@@ -158,12 +161,13 @@ final class BatchWriter implements AutoCloseable {
   private static final class Route<T extends SpecificRecord> {
     final List<StagedUpsert<T>> tables;
     final Deserializer<T> decoder;
-
+    final boolean tombstones;
     final int index;
 
-    Route(List<StagedUpsert<T>> tables, Deserializer<T> decoder, int index) {
+    Route(List<StagedUpsert<T>> tables, Deserializer<T> decoder, boolean tombstones, int index) {
       this.tables = tables;
       this.decoder = decoder;
+      this.tombstones = tombstones;
       this.index = index;
     }
 
@@ -171,6 +175,10 @@ final class BatchWriter implements AutoCloseable {
     void decode(
         ConsumerRecord<byte[], byte[]> record, List<Decoded<?>> into, List<Rejection> rejected) {
       List<Decoded<T>> rows = (List<Decoded<T>>) (List<?>) into;
+      if (record.value() == null && tombstones) {
+        rows.add(new Decoded<>(null, record)); // a deletion on a compacted topic
+        return;
+      }
       if (record.value() == null) {
         // A tombstone: rows are kept for history (a delisting arrives as active = false).
         LOG.debug(

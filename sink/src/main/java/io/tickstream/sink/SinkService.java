@@ -8,6 +8,9 @@ import io.tickstream.schemas.avro.Bar;
 import io.tickstream.schemas.avro.DeadLetter;
 import io.tickstream.schemas.avro.FeatureVector;
 import io.tickstream.schemas.avro.Instrument;
+import io.tickstream.schemas.avro.OrderEvent;
+import io.tickstream.schemas.avro.PortfolioSnapshot;
+import io.tickstream.schemas.avro.PositionState;
 import io.tickstream.schemas.avro.QuoteTick;
 import io.tickstream.schemas.avro.Signal;
 import io.tickstream.schemas.avro.TradeTick;
@@ -30,12 +33,14 @@ import org.slf4j.LoggerFactory;
  * The Kafka → PostgreSQL sink: consumes {@link Topics#TRADES} (tables {@code trades} and {@code
  * latest_prices}), {@link Topics#QUOTES} ({@code quotes}), {@link Topics#BARS} ({@code bars}),
  * {@link Topics#INSTRUMENTS} ({@code instruments}), {@link Topics#FEATURES} ({@code features}),
- * {@link Topics#SIGNALS} ({@code signals}) and {@link Topics#DEAD_LETTERS} ({@code dead_letters})
- * and upserts them, exactly once in effect: each batch is written in one database transaction with
- * idempotent upserts, and its offsets are committed only after that transaction commits. While the
- * database is down the batch is retried with capped exponential backoff and nothing new is
- * consumed. Undecodable records and rows the database refuses go to {@link Topics#DEAD_LETTERS};
- * the rest of their batch is still written.
+ * {@link Topics#SIGNALS} ({@code signals}), {@link Topics#ORDER_EVENTS} ({@code order_events} and
+ * {@code orders}), {@link Topics#POSITIONS} ({@code positions}), {@link Topics#PORTFOLIO_SNAPSHOTS}
+ * ({@code equity_snapshots}) and {@link Topics#DEAD_LETTERS} ({@code dead_letters}) and upserts
+ * them, exactly once in effect: each batch is written in one database transaction with idempotent
+ * upserts, and its offsets are committed only after that transaction commits. While the database is
+ * down the batch is retried with capped exponential backoff and nothing new is consumed.
+ * Undecodable records and rows the database refuses go to {@link Topics#DEAD_LETTERS}; the rest of
+ * their batch is still written.
  *
  * <p>{@link #start()} migrates the schema and runs the loop on its own thread; {@link #run()} runs
  * it on the caller's. {@link #close()} finishes the batch in hand, commits its offsets and stops.
@@ -195,7 +200,17 @@ public final class SinkService implements Runnable, AutoCloseable {
     writer
         .route(
             new AvroWireDeserializer<FeatureVector>(Topics.FEATURES, registry), new FeatureWriter())
-        .route(new AvroWireDeserializer<Signal>(Topics.SIGNALS, registry), new SignalWriter());
+        .route(new AvroWireDeserializer<Signal>(Topics.SIGNALS, registry), new SignalWriter())
+        .route(
+            new AvroWireDeserializer<OrderEvent>(Topics.ORDER_EVENTS, registry),
+            new OrderEventWriter(),
+            new OrderStateWriter())
+        .route(
+            new AvroWireDeserializer<PositionState>(Topics.POSITIONS, registry),
+            new PositionWriter())
+        .route(
+            new AvroWireDeserializer<PortfolioSnapshot>(Topics.PORTFOLIO_SNAPSHOTS, registry),
+            new EquitySnapshotWriter());
     return writer.route(
         new AvroWireDeserializer<DeadLetter>(Topics.DEAD_LETTERS, registry),
         new DeadLetterWriter());

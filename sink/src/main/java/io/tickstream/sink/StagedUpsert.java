@@ -148,7 +148,7 @@ final class StagedUpsert<T extends SpecificRecord> {
       long seq = firstSeq;
       for (Decoded<T> row : rows) {
         lines.record(firstSeq >= 0 ? seq++ : -1);
-        writer.rows(row.value(), row.source().timestamp(), lines);
+        writer.rows(row, lines);
         lines.finish();
         if (csv.size() >= CHUNK_BYTES) {
           flush(in);

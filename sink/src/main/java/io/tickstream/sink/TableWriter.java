@@ -39,6 +39,23 @@ interface TableWriter<T extends SpecificRecord> {
   }
 
   /**
+   * Appends the rows of one decoded record; by default those of {@link #rows(SpecificRecord, long,
+   * CsvRows)}. A writer that needs the record's key or coordinates, or that {@link
+   * #storesTombstones() stores tombstones} (value null), overrides this.
+   */
+  default void rows(Decoded<T> row, CsvRows out) {
+    rows(row.value(), row.source().timestamp(), out);
+  }
+
+  /**
+   * Does this writer take tombstones (records with a null value, as {@link Decoded}s whose value is
+   * null)? Only for compacted topics where a tombstone means "delete"; otherwise they are skipped.
+   */
+  default boolean storesTombstones() {
+    return false;
+  }
+
+  /**
    * The rows of a batch this table stores, in batch order; by default all. A writer of a summary
    * table (one row per key) keeps only the rows that can win.
    */

@@ -39,6 +39,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The schema registry is an in-memory one ({@code mock://}) private to the class.
  */
 final class SinkStack implements AutoCloseable {
+  /** Every topic the sink reads, two partitions each. */
+  static final List<String> TOPICS =
+      List.of(
+          Topics.BARS.name(),
+          Topics.INSTRUMENTS.name(),
+          Topics.DEAD_LETTERS.name(),
+          Topics.TRADES.name(),
+          Topics.QUOTES.name(),
+          Topics.FEATURES.name(),
+          Topics.SIGNALS.name(),
+          Topics.ORDER_EVENTS.name(),
+          Topics.POSITIONS.name(),
+          Topics.PORTFOLIO_SNAPSHOTS.name());
+
   final EmbeddedKafka kafka;
   final TestDatabase db;
   final SchemaRegistryServer registry;
@@ -49,15 +63,7 @@ final class SinkStack implements AutoCloseable {
 
   SinkStack(Path dir) {
     kafka = EmbeddedKafka.start(0, dir.resolve("kafka"));
-    kafka.createTopics(
-        2,
-        Topics.BARS.name(),
-        Topics.INSTRUMENTS.name(),
-        Topics.DEAD_LETTERS.name(),
-        Topics.TRADES.name(),
-        Topics.QUOTES.name(),
-        Topics.FEATURES.name(),
-        Topics.SIGNALS.name());
+    kafka.createTopics(2, TOPICS.toArray(String[]::new));
     registry = SchemaRegistryServer.start(0, kafka.bootstrapServers());
     registryUrl = registry.url();
     db = TestDatabase.start(dir.resolve("pg"));
@@ -182,15 +188,7 @@ final class SinkStack implements AutoCloseable {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      for (String topic :
-          List.of(
-              Topics.BARS.name(),
-              Topics.INSTRUMENTS.name(),
-              Topics.TRADES.name(),
-              Topics.QUOTES.name(),
-              Topics.FEATURES.name(),
-              Topics.SIGNALS.name(),
-              Topics.DEAD_LETTERS.name())) {
+      for (String topic : TOPICS) {
         for (int p = 0; p < 2; p++) {
           latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
