@@ -101,16 +101,21 @@ final class DialectSetup {
           h.timeColumn(),
           p.chunkInterval());
     }
-    call(c, SchemaSql.REMOVE_COMPRESSION_POLICY, h.table());
-    if (p.compresses()) {
-      if (!Jdbc.exists(c, SchemaSql.COMPRESSION_ENABLED, h.table())) {
-        Jdbc.execute(c, h.compressDdl());
+    if (!p.compresses()
+        || !Jdbc.exists(c, SchemaSql.HAS_COMPRESSION_POLICY, h.table(), p.compressAfter())) {
+      call(c, SchemaSql.REMOVE_COMPRESSION_POLICY, h.table());
+      if (p.compresses()) {
+        if (!Jdbc.exists(c, SchemaSql.COMPRESSION_ENABLED, h.table())) {
+          Jdbc.execute(c, h.compressDdl());
+        }
+        call(c, SchemaSql.ADD_COMPRESSION_POLICY, h.table(), p.compressAfter());
       }
-      call(c, SchemaSql.ADD_COMPRESSION_POLICY, h.table(), p.compressAfter());
     }
-    call(c, SchemaSql.REMOVE_RETENTION_POLICY, h.table());
-    if (p.retains()) {
-      call(c, SchemaSql.ADD_RETENTION_POLICY, h.table(), p.retention());
+    if (!p.retains() || !Jdbc.exists(c, SchemaSql.HAS_RETENTION_POLICY, h.table(), p.retention())) {
+      call(c, SchemaSql.REMOVE_RETENTION_POLICY, h.table());
+      if (p.retains()) {
+        call(c, SchemaSql.ADD_RETENTION_POLICY, h.table(), p.retention());
+      }
     }
   }
 

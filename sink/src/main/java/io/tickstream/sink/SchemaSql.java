@@ -53,7 +53,22 @@ final class SchemaSql {
           + " timescaledb.compress_segmentby = 'instrument_id, spec',"
           + " timescaledb.compress_orderby = 'start_ts DESC')";
 
-  /** Policies are replaced on every start, so a changed interval takes effect. */
+  /**
+   * Is the compression policy of a hypertable in place with this interval? Then it is left alone:
+   * replacing it would start a run at once on every start of the sink, racing the retention run
+   * started the same way (a chunk being dropped cannot be compressed).
+   */
+  static final String HAS_COMPRESSION_POLICY =
+      "SELECT 1 FROM timescaledb_information.jobs WHERE hypertable_name = ?"
+          + " AND proc_name = 'policy_compression'"
+          + " AND (config->>'compress_after')::interval = ?::interval";
+
+  /** Is the retention policy of a hypertable in place with this interval? */
+  static final String HAS_RETENTION_POLICY =
+      "SELECT 1 FROM timescaledb_information.jobs WHERE hypertable_name = ?"
+          + " AND proc_name = 'policy_retention' AND (config->>'drop_after')::interval = ?::interval";
+
+  /** Policies whose interval changed are replaced, so the new interval takes effect. */
   static final String REMOVE_COMPRESSION_POLICY =
       "SELECT remove_compression_policy(?::regclass, if_exists => TRUE)";
 
