@@ -28,6 +28,7 @@ final class BatchWriter implements AutoCloseable {
   private final Map<String, Route<?>> routes = new LinkedHashMap<>();
   private final DeadLetterPublisher deadLetters;
   private final SinkMetrics metrics;
+  private DurableSessions sessions = new DurableSessions(List.of());
   private volatile Runnable afterDatabaseCommit = () -> {};
 
   BatchWriter(DataSource dataSource, DeadLetterPublisher deadLetters, SinkMetrics metrics) {
@@ -116,13 +117,16 @@ final class BatchWriter implements AutoCloseable {
     List<Rejection> rejected = new ArrayList<>(batch.rejected);
     Map<String, Integer> written = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection()) {
+      sessions.prepare(c);
       c.setAutoCommit(false);
       try {
-        Jdbc.execute(c, SinkSql.DURABLE_COMMIT);
-        for (Route<?> route : routes.values()) {
-          route.store(c, batch.rows.get(route.index), rejected, written);
+        if (!storeFast(c, batch, written)) {
+          written.clear();
+          for (Route<?> route : routes.values()) {
+            route.store(c, batch.rows.get(route.index), rejected, written);
+          }
+          c.commit();
         }
-        c.commit();
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(c);
         throw e;
@@ -131,6 +135,25 @@ final class BatchWriter implements AutoCloseable {
     written.forEach(metrics::rowsWritten);
     afterDatabaseCommit.run();
     deadLetters.publish(onePerRecord(rejected));
+  }
+
+  /**
+   * The optimistic path: every table's rows with as few round trips as possible and no savepoint.
+   * False (the transaction rolled back) when a table met a stored row or a refused value.
+   */
+  private boolean storeFast(Connection c, Prepared batch, Map<String, Integer> written)
+      throws SQLException {
+    try {
+      for (Route<?> route : routes.values()) {
+        route.storeFast(c, batch.rows.get(route.index), written);
+      }
+      c.commit();
+      return true;
+    } catch (StagedUpsert.FastPathMiss e) {
+      LOG.debug("{}; storing the batch on the safe path", e.getMessage());
+      c.rollback();
+      return false;
+    }
   }
 
   /** A record refused by two tables (trades and latest_prices) makes one dead letter. */
@@ -192,6 +215,15 @@ final class BatchWriter implements AutoCloseable {
           throw e;
         }
         rejected.add(new Rejection(e.reason().name(), e.getMessage(), record));
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    void storeFast(Connection c, List<Decoded<?>> rows, Map<String, Integer> written)
+        throws SQLException {
+      List<Decoded<T>> all = (List<Decoded<T>>) (List<?>) rows;
+      for (StagedUpsert<T> table : tables) {
+        written.put(table.writer().table(), table.writeFast(c, all));
       }
     }
 

@@ -172,6 +172,13 @@ final class CsvLine {
     return this;
   }
 
+  /** {@link #epochNanos} as a string: the same truncation to microseconds, the same format. */
+  static String isoMicros(long nanos) {
+    CsvBuffer b = new CsvBuffer(TIME_WIDTH);
+    new CsvLine(b).epochNanos(nanos);
+    return new String(b.array(), 0, b.size(), StandardCharsets.US_ASCII);
+  }
+
   /** {@code yyyy-MM-ddTHH:mm:ss.ffffffZ}, the days turned into a civil date without allocating. */
   private void fixedWidthTime(long micros) {
     long seconds = Math.floorDiv(micros, 1_000_000L);

@@ -11,9 +11,9 @@ import java.util.Map;
 /**
  * Keeps table {@code latest_prices}: the newest trade per instrument by event time, so the latest
  * price of every instrument is a primary-key lookup. Only the newest trade per instrument of a
- * batch reaches the database.
+ * batch reaches the database, on the fast path in one statement (see {@link ArrayMerge}).
  */
-final class LatestPriceWriter implements TableWriter<TradeTick> {
+final class LatestPriceWriter implements TableWriter<TradeTick>, ArrayMerge<TradeTick> {
 
   @Override
   public Topic<String, TradeTick> topic() {
@@ -41,6 +41,24 @@ final class LatestPriceWriter implements TableWriter<TradeTick> {
           (kept, next) -> next.value().getTsEvent() > kept.value().getTsEvent() ? next : kept);
     }
     return new ArrayList<>(newest.values());
+  }
+
+  @Override
+  public String arrayMergeSql() {
+    return SinkSql.LATEST_PRICES_ARRAYS;
+  }
+
+  @Override
+  public int arrayColumns() {
+    return 4;
+  }
+
+  @Override
+  public void row(TradeTick trade, String[] into) {
+    into[0] = trade.getInstrumentId();
+    into[1] = trade.getPrice().toPlainString();
+    into[2] = CsvLine.isoMicros(trade.getTsEvent());
+    into[3] = CsvLine.isoMicros(trade.getTsInit());
   }
 
   @Override

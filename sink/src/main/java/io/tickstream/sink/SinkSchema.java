@@ -16,9 +16,12 @@ public final class SinkSchema {
 
   /**
    * Creates or updates the sink's tables ({@code instruments}, {@code bars}, {@code trades}, {@code
-   * quotes}, {@code latest_prices}, {@code dead_letters}, view {@code trades_1m}) and, when the
-   * server has TimescaleDB, makes the time-series tables hypertables with the policies of {@code
-   * options}. Idempotent: a second call changes nothing. Logs one line naming the storage mode.
+   * quotes}, {@code latest_prices}, {@code dead_letters}, {@code features}, {@code signals}, the
+   * trading tables {@code orders}, {@code order_events}, {@code positions}, {@code
+   * equity_snapshots}, {@code risk_limits}, {@code kill_switch}, {@code audit_log}, view {@code
+   * trades_1m}) and, when the server has TimescaleDB, makes the time-series tables hypertables with
+   * the policies of {@code options}. Idempotent: a second call changes nothing. Logs one line
+   * naming the storage mode.
    *
    * @return the dialect in use
    * @throws FlywayException when the database is unreachable or a migration fails

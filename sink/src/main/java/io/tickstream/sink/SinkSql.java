@@ -8,12 +8,8 @@ package io.tickstream.sink;
 final class SinkSql {
   private SinkSql() {}
 
-  /**
-   * Run first in every batch transaction: offsets are committed after the database commit, so that
-   * commit must be on disk when it returns, whatever the server's default (embedded servers often
-   * run with {@code synchronous_commit = off}, which loses the last commits in a crash).
-   */
-  static final String DURABLE_COMMIT = "SET LOCAL synchronous_commit TO on";
+  /** Run once per session, in auto-commit mode (see {@link DurableSessions}). */
+  static final String DURABLE_COMMIT = "SET synchronous_commit TO on";
 
   /**
    * The statements that move one batch of a topic into its table through a staging table.
@@ -143,6 +139,21 @@ final class SinkSql {
               + " ts_event = excluded.ts_event, ts_init = excluded.ts_init"
               + " WHERE excluded.ts_event > latest_prices.ts_event",
           "DELETE FROM latest_prices_staging");
+
+  /**
+   * {@link #LATEST_PRICES} in one statement, the rows given as four text arrays (instrument, price,
+   * event time, init time): the fast path's way, see {@link ArrayMerge}.
+   */
+  static final String LATEST_PRICES_ARRAYS =
+      "INSERT INTO latest_prices (instrument_id, price, ts_event, ts_init)"
+          + " SELECT DISTINCT ON (instrument_id) instrument_id, price::numeric(28,8),"
+          + " ts_event::timestamptz, ts_init::timestamptz"
+          + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
+          + " AS r(instrument_id, price, ts_event, ts_init, ord)"
+          + " ORDER BY instrument_id, ts_event::timestamptz DESC, ord"
+          + " ON CONFLICT (instrument_id) DO UPDATE SET price = excluded.price,"
+          + " ts_event = excluded.ts_event, ts_init = excluded.ts_init"
+          + " WHERE excluded.ts_event > latest_prices.ts_event";
 
   /** Dead letters: one row per source record and stage, however often md.dlq redelivers it. */
   static final Upsert DEAD_LETTERS =

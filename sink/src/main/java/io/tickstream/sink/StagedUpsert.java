@@ -2,6 +2,7 @@ package io.tickstream.sink;
 
 import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
@@ -12,14 +13,17 @@ import org.postgresql.copy.CopyIn;
 /**
  * How one {@link TableWriter} moves a batch into its table, inside the caller's transaction.
  *
- * <p>The fast path is one {@code COPY} straight into the table under a savepoint: it succeeds
- * exactly when no row of the batch is already stored, which is every batch but a redelivered one
- * (or one that revises stored rows). Any conflict or refused value rolls it back, and the batch
- * takes the safe path: {@code COPY} into a temporary staging table, then one {@code INSERT ... ON
- * CONFLICT} merge. When the database rejects the data of a row there, the batch is bisected under
- * savepoints until the offending rows are isolated; they are reported as {@link Rejection}s and
- * every other row is still written. After a fallback the fast path rests for a few batches, so a
- * stream of revisions does not pay for a failed COPY each time.
+ * <p>{@link #writeFast} is the optimistic path of a whole batch: one {@code COPY} straight into the
+ * table, no savepoint and no staging. It succeeds exactly when no row of the batch is already
+ * stored, which is every batch but a redelivered one (or one that revises stored rows). Any
+ * conflict or refused value aborts the transaction with {@link FastPathMiss}; the caller rolls back
+ * and writes the batch again with {@link #write}, the safe path: {@code COPY} into a temporary
+ * staging table, then one {@code INSERT ... ON CONFLICT} merge, under a savepoint. When the
+ * database rejects the data of a row there, the batch is bisected under savepoints until the
+ * offending rows are isolated; they are reported as {@link Rejection}s and every other row is still
+ * written. After a miss the direct COPY rests for a few batches, so a stream of revisions does not
+ * pay for a failed COPY each time. Tables without a direct COPY stage and merge in both paths
+ * (without a savepoint in the fast one).
  */
 final class StagedUpsert<T extends SpecificRecord> {
   private static final int REST_AFTER_FALLBACK = 8;
@@ -46,7 +50,49 @@ final class StagedUpsert<T extends SpecificRecord> {
   }
 
   /**
-   * Writes {@code batch} in the current transaction of {@code c} (auto-commit off).
+   * Writes {@code batch} in the current transaction of {@code c} (auto-commit off) on the
+   * optimistic path: no savepoint, so any failure aborts the transaction.
+   *
+   * @return the number of table rows inserted or updated
+   * @throws FastPathMiss when a stored row, a refused value or a missing staging table (a new
+   *     session) stops it: roll back and write the whole batch again with {@link #write}
+   * @throws SQLException for failures that are not about the data (server down, connection lost)
+   */
+  @SuppressWarnings("unchecked")
+  int writeFast(Connection c, List<Decoded<T>> batch) throws SQLException {
+    List<Decoded<T>> rows = writer.select(batch);
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    batchSize = rows.size();
+    boolean direct = writer.sql().copyDirect() != null && restBatches-- <= 0;
+    Timer.Sample sample = Timer.start();
+    try {
+      if (direct) {
+        copy(c, writer.sql().copyDirect(), rows, -1);
+        return rows.size();
+      }
+      if (writer instanceof ArrayMerge<?> arrays) {
+        return arrayMerge(c, (ArrayMerge<T>) arrays, rows);
+      }
+      return stageAndMerge(c, rows, 0, false);
+    } catch (SQLException e) {
+      if (!Jdbc.isDataError(e) && !UNDEFINED_TABLE.equals(e.getSQLState())) {
+        throw e;
+      }
+      if (direct) {
+        restBatches = REST_AFTER_FALLBACK;
+        metrics.copyFallback(writer.table());
+      }
+      throw new FastPathMiss(writer.table(), e);
+    } finally {
+      sample.stop(metrics.tableWriteLatency(writer.table()));
+    }
+  }
+
+  /**
+   * Writes {@code batch} in the current transaction of {@code c} (auto-commit off) on the safe
+   * path: staged and merged under savepoints, refused rows isolated.
    *
    * @param rejected receives the rows the database refused
    * @return the number of table rows inserted or updated
@@ -61,30 +107,34 @@ final class StagedUpsert<T extends SpecificRecord> {
     batchSize = rows.size();
     Timer.Sample sample = Timer.start();
     try {
-      if (writer.sql().copyDirect() != null && restBatches-- <= 0 && copyDirect(c, rows)) {
-        return rows.size();
-      }
       return isolating(c, rows, 0, rejected);
     } finally {
       sample.stop(metrics.tableWriteLatency(writer.table()));
     }
   }
 
-  private boolean copyDirect(Connection c, List<Decoded<T>> rows) throws SQLException {
-    Savepoint savepoint = c.setSavepoint();
-    try {
-      copy(c, writer.sql().copyDirect(), rows, -1);
-      c.releaseSavepoint(savepoint);
-      return true;
-    } catch (SQLException e) {
-      if (!Jdbc.isDataError(e)) {
-        throw e;
+  private static <T> int arrayMerge(Connection c, ArrayMerge<T> merge, List<Decoded<T>> rows)
+      throws SQLException {
+    String[][] columns = new String[merge.arrayColumns()][rows.size()];
+    String[] row = new String[merge.arrayColumns()];
+    for (int r = 0; r < rows.size(); r++) {
+      merge.row(rows.get(r).value(), row);
+      for (int col = 0; col < row.length; col++) {
+        columns[col][r] = row[col];
       }
-      c.rollback(savepoint);
-      c.releaseSavepoint(savepoint);
-      restBatches = REST_AFTER_FALLBACK;
-      metrics.copyFallback(writer.table());
-      return false;
+    }
+    try (PreparedStatement ps = c.prepareStatement(merge.arrayMergeSql())) {
+      for (int col = 0; col < columns.length; col++) {
+        ps.setArray(col + 1, c.createArrayOf("text", columns[col]));
+      }
+      return ps.executeUpdate();
+    }
+  }
+
+  /** The fast path met data it cannot take; the batch must be written on the safe path. */
+  static final class FastPathMiss extends RuntimeException {
+    FastPathMiss(String table, SQLException cause) {
+      super("fast path of table " + table + " missed: " + cause.getMessage(), cause);
     }
   }
 

@@ -221,10 +221,23 @@ class TradingExactlyOnceIT {
     sendPortfolio(a);
     stack.sendRaw(Topics.POSITIONS.name(), "no-separator", null);
 
-    try (SinkService sink = new SinkService(stack.config("tr-1", 4), new SimpleMeterRegistry())) {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    try (SinkService sink = new SinkService(stack.config("tr-1", 4), meters)) {
       sink.start();
       await().atMost(WAIT).until(() -> stack.caughtUp("tr-1"));
     }
+    for (String table : List.of("order_events", "orders", "positions", "equity_snapshots")) {
+      assertThat(meters.find("tickstream.sink.rows.written").tag("table", table).counter())
+          .as("rows written to %s", table)
+          .satisfies(c -> assertThat(c.count()).isPositive());
+      assertThat(meters.find("tickstream.sink.table.write.latency").tag("table", table).timer())
+          .as("write latency of %s", table)
+          .satisfies(t -> assertThat(t.count()).isPositive());
+    }
+    assertThat(meters.find("tickstream.sink.batch.size").summary().count()).isPositive();
+    assertThat(meters.find("tickstream.sink.batch.latency").timer().count()).isPositive();
+    assertThat(meters.find("tickstream.sink.consumer.lag").gauge()).isNotNull();
+    assertThat(meters.find("tickstream.sink.retries").counter()).isNotNull();
     DataSource db = stack.db.dataSource();
     assertThat(eventRows(db, a)).isEqualTo(expectedEvents(a));
     assertThat(orderRows(db, a)).isEqualTo(expectedOrders(a));

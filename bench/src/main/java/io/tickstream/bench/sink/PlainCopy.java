@@ -14,20 +14,34 @@ import org.postgresql.PGConnection;
 /**
  * The baseline: {@code COPY} of prepared CSV into a copy of a sink table ({@code LIKE ... INCLUDING
  * ALL}: same columns, keys and indexes; a hypertable with the same chunks when the sink's is one),
- * one transaction per batch, durable commits, nothing else.
+ * one transaction per batch, durable commits, nothing else. The table lives from {@link #create} to
+ * {@link #close}, so rounds of the benchmark add to it as the sink adds to its own.
  */
-final class PlainCopy {
-  private PlainCopy() {}
+final class PlainCopy implements AutoCloseable {
+  private final DataSource db;
+  private final String target;
+
+  private PlainCopy(DataSource db, String target) {
+    this.db = db;
+    this.target = target;
+  }
 
   // Table names are the sink's own constants (never input); the statements take no values.
-  static double rowsPerSecond(DataSource db, String table, List<String> csv, int batch)
-      throws SQLException, IOException {
+  static PlainCopy create(DataSource db, String table) throws SQLException {
     String target = table + "_plain_copy";
     try (Connection c = db.getConnection();
         Statement st = c.createStatement()) {
       st.execute("DROP TABLE IF EXISTS " + target);
       st.execute("CREATE TABLE " + target + " (LIKE " + table + " INCLUDING ALL)");
       sameChunking(c, table, target);
+    }
+    return new PlainCopy(db, target);
+  }
+
+  /** Copies {@code csv} in transactions of {@code batch} rows; returns the seconds it took. */
+  double copy(List<String> csv, int batch) throws SQLException, IOException {
+    try (Connection c = db.getConnection();
+        Statement st = c.createStatement()) {
       st.execute("SET synchronous_commit TO on");
       c.setAutoCommit(false);
       var copy = c.unwrap(PGConnection.class).getCopyAPI();
@@ -39,10 +53,15 @@ final class PlainCopy {
             new StringReader(String.join("\n", part) + "\n"));
         c.commit();
       }
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      c.setAutoCommit(true);
-      st.execute("DROP TABLE " + target);
-      return csv.size() / seconds;
+      return (System.nanoTime() - t0) / 1e9;
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try (Connection c = db.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("DROP TABLE IF EXISTS " + target);
     }
   }
 

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
@@ -35,13 +36,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Sink throughput: trades and bars pre-filled on an embedded Kafka (real schema registry) and
- * stored by {@link SinkService} into embedded PostgreSQL, against a plain {@code COPY} of the same
- * rows, in batches of the same size, into a table of the same shape (keys and indexes included) in
- * the same run. Writes {@code bench/results/sink-<timestamp>.json} under {@code tickstream.home}
- * and ends with {@code sink: trades_vs_copy=<x> bars_vs_copy=<y> trades_rows_per_s=<z>}. Sizes:
- * system properties {@code sink.bench.trades} (default 200000) and {@code sink.bench.bars}
- * (100000).
+ * Sink throughput: trades and bars on an embedded Kafka (real schema registry) stored by {@link
+ * SinkService} into embedded PostgreSQL, against a plain {@code COPY} of the same rows, in batches
+ * of the same size, into a table of the same shape (keys and indexes included) in the same run. The
+ * rows go in rounds that alternate the two (sink then COPY, then COPY then sink, ...), each round's
+ * rows put on Kafka before the sink starts, so a change of machine load during the run weighs on
+ * both sides alike. Writes {@code bench/results/sink-<timestamp>.json} under {@code
+ * tickstream.home} and ends with {@code sink: trades_vs_copy=<x> bars_vs_copy=<y>
+ * trades_rows_per_s=<z>}. Sizes: system properties {@code sink.bench.trades} (default 200000),
+ * {@code sink.bench.bars} (100000) and {@code sink.bench.rounds} (4).
  */
 public final class SinkBench {
   private static final int BATCH = 5000;
@@ -52,6 +55,7 @@ public final class SinkBench {
   public static void main(String[] args) throws Exception {
     int tradeCount = Integer.getInteger("sink.bench.trades", 200_000);
     int barCount = Integer.getInteger("sink.bench.bars", 100_000);
+    int rounds = Integer.getInteger("sink.bench.rounds", 4);
     Path home = Path.of(System.getProperty("tickstream.home", "."));
     Path work = Files.createTempDirectory("sink-bench");
     List<TradeTick> trades = BenchRows.trades(tradeCount);
@@ -59,18 +63,36 @@ public final class SinkBench {
     try (EmbeddedKafka kafka = EmbeddedKafka.start(0, work.resolve("kafka"));
         SchemaRegistryServer registry = SchemaRegistryServer.start(0, kafka.bootstrapServers());
         EmbeddedPostgres pg = EmbeddedPostgres.start(0, work.resolve("pg"))) {
-      kafka.createTopics(2, Topics.TRADES.name(), Topics.BARS.name());
+      // One partition: keys spread unevenly over several, which leaves a part-filled batch per
+      // partition and round, while the COPY baseline always writes full batches.
+      kafka.createTopics(1, Topics.TRADES.name(), Topics.BARS.name());
       DataSource db = pg.dataSource();
       Dialect dialect = SinkSchema.migrate(db);
       SinkConfig config = config(kafka, registry, pg);
 
-      fill(kafka, registry, Topics.TRADES, trades, t -> t.getInstrumentId().toString());
-      double sinkTrades = throughSink(config, "trades", tradeCount);
-      fill(kafka, registry, Topics.BARS, bars, b -> b.getInstrumentId().toString());
-      double sinkBars = throughSink(config, "bars", barCount);
-
-      double copyTrades = PlainCopy.rowsPerSecond(db, "trades", BenchRows.tradesCsv(trades), BATCH);
-      double copyBars = PlainCopy.rowsPerSecond(db, "bars", BenchRows.barsCsv(bars), BATCH);
+      Rounds tradeRounds =
+          rounds(
+              db,
+              "trades",
+              trades,
+              part ->
+                  fill(kafka, registry, Topics.TRADES, part, t -> t.getInstrumentId().toString()),
+              BenchRows::tradesCsv,
+              config,
+              rounds);
+      Rounds barRounds =
+          rounds(
+              db,
+              "bars",
+              bars,
+              part -> fill(kafka, registry, Topics.BARS, part, b -> b.getInstrumentId().toString()),
+              BenchRows::barsCsv,
+              config,
+              rounds);
+      double sinkTrades = tradeRounds.sinkRowsPerSecond();
+      double copyTrades = tradeRounds.copyRowsPerSecond();
+      double sinkBars = barRounds.sinkRowsPerSecond();
+      double copyBars = barRounds.copyRowsPerSecond();
 
       double x = sinkTrades / copyTrades;
       double y = sinkBars / copyBars;
@@ -86,7 +108,7 @@ public final class SinkBench {
               java.util.Locale.ROOT,
               "{%n  \"benchmark\": \"sink\",%n  \"timestamp\": \"%s\",%n  \"database_mode\":"
                   + " \"%s\",%n  \"database\": \"embedded PostgreSQL 17 (zonky), fsync on\",%n"
-                  + "  \"batch_rows\": %d,%n  \"trades\": {\"rows\": %d, \"sink_rows_per_s\": %.0f,"
+                  + "  \"batch_rows\": %d,%n  \"rounds\": %d,%n  \"trades\": {\"rows\": %d, \"sink_rows_per_s\": %.0f,"
                   + " \"copy_rows_per_s\": %.0f, \"ratio\": %.3f, \"sink_tables\":"
                   + " [\"trades\", \"latest_prices\"]},%n  \"bars\": {\"rows\": %d,"
                   + " \"sink_rows_per_s\": %.0f, \"copy_rows_per_s\": %.0f, \"ratio\": %.3f},%n"
@@ -94,6 +116,7 @@ public final class SinkBench {
               Instant.now(),
               dialect,
               BATCH,
+              rounds,
               tradeCount,
               sinkTrades,
               copyTrades,
@@ -139,36 +162,98 @@ public final class SinkBench {
   }
 
   /**
-   * Rows per second the sink stores into {@code table}, timed from its first stored batch to its
-   * last row, so consumer-group start-up is not counted (the first batch is, as a head start
-   * subtracted from the count).
+   * Stores {@code rows} in {@code rounds} parts, each through the sink and by plain COPY, the order
+   * alternating from round to round.
    */
-  private static double throughSink(SinkConfig config, String table, int rows) {
+  private static <V> Rounds rounds(
+      DataSource db,
+      String table,
+      List<V> rows,
+      Consumer<List<V>> fill,
+      Function<List<V>, List<String>> csv,
+      SinkConfig config,
+      int rounds)
+      throws Exception {
+    Rounds out = new Rounds();
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    int stored = 0;
+    try (PlainCopy copy = PlainCopy.create(db, table)) {
+      for (int r = 0; r < rounds; r++) {
+        List<V> part = rows.subList(rows.size() * r / rounds, rows.size() * (r + 1) / rounds);
+        List<String> lines = csv.apply(part);
+        fill.accept(part);
+        stored += part.size();
+        if (r % 2 == 1) {
+          out.copied(part.size(), copy.copy(lines, BATCH));
+        }
+        throughSink(config, meters, table, stored, out);
+        if (r % 2 == 0) {
+          out.copied(part.size(), copy.copy(lines, BATCH));
+        }
+      }
+    }
+    stages(meters, table, out.sinkSeconds);
+    return out;
+  }
+
+  /** Rows and seconds of the sink and of the plain COPY, summed over the rounds. */
+  private static final class Rounds {
+    double sinkRows;
+    double sinkSeconds;
+    double copyRows;
+    double copySeconds;
+
+    void copied(int rows, double seconds) {
+      copyRows += rows;
+      copySeconds += seconds;
+    }
+
+    double sinkRowsPerSecond() {
+      return sinkRows / sinkSeconds;
+    }
+
+    double copyRowsPerSecond() {
+      return copyRows / copySeconds;
+    }
+  }
+
+  /**
+   * Starts the sink and waits until {@code table} holds {@code target} rows written by it (counted
+   * over the rounds in {@code meters}). Timed from its first stored batch of the round to its last
+   * row, so consumer-group start-up is not counted (the first batch is, as a head start subtracted
+   * from the count).
+   */
+  private static void throughSink(
+      SinkConfig config, SimpleMeterRegistry meters, String table, int target, Rounds out) {
+    double before = written(meters, table);
     try (SinkService sink = new SinkService(config, meters)) {
       sink.start();
       long t0 = 0;
       double first = 0;
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
       while (System.nanoTime() < deadline) {
-        Counter c = meters.find("tickstream.sink.rows.written").tag("table", table).counter();
-        double n = c == null ? 0 : c.count();
-        if (t0 == 0 && n > 0) {
+        double n = written(meters, table);
+        if (t0 == 0 && n > before) {
           t0 = System.nanoTime();
           first = n;
         }
-        if (n >= rows) {
-          double seconds = (System.nanoTime() - t0) / 1e9;
-          stages(meters, table, seconds);
-          return (n - first) / seconds;
+        if (n >= target) {
+          out.sinkSeconds += (System.nanoTime() - t0) / 1e9;
+          out.sinkRows += n - first;
+          return;
         }
         if (sink.state() == SinkService.State.FAILED) {
           throw new IllegalStateException("sink failed during the benchmark");
         }
         LockSupport.parkNanos(2_000_000L);
       }
-      throw new IllegalStateException("sink did not store " + rows + " " + table + " in 10 min");
+      throw new IllegalStateException("sink did not store " + target + " " + table + " in 10 min");
     }
+  }
+
+  private static double written(SimpleMeterRegistry meters, String table) {
+    Counter c = meters.find("tickstream.sink.rows.written").tag("table", table).counter();
+    return c == null ? 0 : c.count();
   }
 
   /**
