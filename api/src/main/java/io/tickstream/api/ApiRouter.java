@@ -83,7 +83,7 @@ final class ApiRouter {
     TradingQueries trading = new TradingQueries(queries.pool());
     InstrumentsEndpoint instruments = new InstrumentsEndpoint(queries);
     BarsEndpoint bars = new BarsEndpoint(queries, cfg);
-    PricesEndpoint prices = new PricesEndpoint(trading);
+    PricesEndpoint prices = new PricesEndpoint(trading, resources.latestPrices());
     AccountsEndpoint accounts = new AccountsEndpoint(trading, cfg);
     AdminEndpoint admin = new AdminEndpoint(new AdminStatements(queries.pool()), Clock.systemUTC());
     HealthEndpoint health = new HealthEndpoint(queries, resources.kafka());
