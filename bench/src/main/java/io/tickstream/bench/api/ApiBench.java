@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * rate with latency timed from each request's due time, as wrk2 does (its comment says why not
  * wrk). Writes {@code bench/results/api-<timestamp>.json} under {@code -Dtickstream.home} (default:
  * the current directory); the last stdout line is {@code api: latest_p99_ms=<a> bars_p99_ms=<b>}.
- * Goals: a &lt;= 2, b &lt;= 5. Authentication is off (the local demo mode) and rate limits are
- * raised: this measures the data path.
+ * Goals: a &lt;= 2, b &lt;= 5. Requests carry a viewer JWT (ES256, one token for the whole run, as
+ * one client would) through authentication and the rate limiter, whose limits are raised so that
+ * none answers 429.
  */
 public final class ApiBench {
   private static final Logger LOG = LoggerFactory.getLogger(ApiBench.class);
@@ -52,6 +53,7 @@ public final class ApiBench {
     try (EmbeddedPostgres pg = EmbeddedPostgres.start(0, work.resolve("pg"))) {
       seed(pg);
       Vertx vertx = MetricsVertx.create(registry);
+      BenchToken token = new BenchToken();
       ApiConfig cfg =
           ApiConfig.fromMap(
               Map.of(
@@ -60,13 +62,16 @@ public final class ApiBench {
                   "pg.port", Integer.toString(pg.port()),
                   "pg.user", pg.user(),
                   "pg.pool.size", "8",
-                  "auth.enabled", "false",
+                  "auth.jwks", token.writeJwks(work.resolve("jwks.json")).toString(),
+                  "ratelimit.token.per.second", "1000000",
+                  "ratelimit.token.burst", "1000000",
                   "ratelimit.ip.per.second", "1000000",
                   "ratelimit.ip.burst", "1000000"));
-      ApiServer server = ApiServer.start(vertx, cfg, registry).await(30, TimeUnit.SECONDS);
+      ApiServer server =
+          ApiServer.startConfigured(vertx, cfg, registry).await(30, TimeUnit.SECONDS);
       try {
         String base = "http://127.0.0.1:" + server.port();
-        try (PacedLoad load = new PacedLoad(base, CONNECTIONS)) {
+        try (PacedLoad load = new PacedLoad(base, CONNECTIONS, token.viewer(3600))) {
           scenario(load, "warm-up: latest price", LATEST_PATH, LATEST_RPS, WARM_UP_SECONDS);
           scenario(load, "warm-up: bars", BARS_PATH, BARS_RPS, WARM_UP_SECONDS);
           LoadResult latest = scenario(load, "latest price", LATEST_PATH, LATEST_RPS, seconds);
@@ -147,6 +152,7 @@ public final class ApiBench {
                     .put("connections", load.connections())
                     .put("eventLoopThreads", 1)
                     .put("pacerThreads", 1)
+                    .put("authentication", "ES256 bearer token, one for all requests")
                     .put("inProcess", true)
                     .put("warmUpSecondsPerScenario", WARM_UP_SECONDS))
             .put("secondsPerScenario", seconds)

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import java.lang.management.ManagementFactory;
@@ -40,16 +41,18 @@ final class PacedLoad implements AutoCloseable {
   private static final long DRAIN_SECONDS = 30;
 
   private final int connections;
+  private final String authorization;
   private final Vertx vertx;
   private final HttpClientAgent client;
   private final Context loop;
 
   /**
    * A generator against {@code base} ({@code http://host:port}) over at most {@code connections}
-   * keep-alive connections.
+   * keep-alive connections, sending {@code bearerToken} with every request.
    */
-  PacedLoad(String base, int connections) {
+  PacedLoad(String base, int connections, String bearerToken) {
     URI uri = URI.create(base);
+    this.authorization = "Bearer " + bearerToken;
     this.connections = connections;
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     this.client =
@@ -142,7 +145,11 @@ final class PacedLoad implements AutoCloseable {
       CountDownLatch done) {
     client
         .request(HttpMethod.GET, path)
-        .compose(req -> req.send().compose(resp -> resp.body().map(body -> resp.statusCode())))
+        .compose(
+            req ->
+                req.putHeader(HttpHeaders.AUTHORIZATION, authorization)
+                    .send()
+                    .compose(resp -> resp.body().map(body -> resp.statusCode())))
         .onComplete(
             (status, failure) -> {
               // max(1, …): 0 marks a request still pending.
