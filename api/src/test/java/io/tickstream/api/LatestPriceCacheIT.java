@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The in-memory latest prices: the body is the one the table gives (the seeded row, written out by
- * hand as in {@link TradingApiIT}), and a price committed to {@code latest_prices} is served once a
- * reload that started after the commit has completed, i.e. within {@code prices.refresh.ms} plus
- * two reloads. The test waits on the reload counter, not on the clock.
+ * hand in {@link TradingApiIT#seededBtcPrice}), and a price committed to {@code latest_prices} is
+ * served once a reload that started after the commit has completed, i.e. within {@code
+ * prices.refresh.ms} plus two reloads. The test waits on the reload counter, not on the clock.
  */
 class LatestPriceCacheIT {
   @TempDir static Path dir;
@@ -41,15 +41,7 @@ class LatestPriceCacheIT {
   @Test
   void aCommittedPriceIsServedAfterOneFullReloadInTheSameShape() throws Exception {
     awaitReloadAfterNow();
-    assertThat(price("BTCUSDT.BINANCE"))
-        .isEqualTo(
-            new JsonObject()
-                .put("instrumentId", "BTCUSDT.BINANCE")
-                .put("price", "100.25000000")
-                .putNull("bidPrice")
-                .putNull("askPrice")
-                .put("tsEvent", "2026-01-01T00:09:55Z")
-                .put("tsInit", "2026-01-01T00:09:57.501Z"));
+    assertThat(price("BTCUSDT.BINANCE")).isEqualTo(TradingApiIT.seededBtcPrice());
 
     sql(
         "UPDATE latest_prices SET price = 101.5, bid_price = 101.25, ask_price = 101.75,"
