@@ -76,7 +76,7 @@ public final class ApiBench {
           scenario(load, "warm-up: bars", BARS_PATH, BARS_RPS, WARM_UP_SECONDS);
           LoadResult latest = scenario(load, "latest price", LATEST_PATH, LATEST_RPS, seconds);
           LoadResult bars = scenario(load, "bars", BARS_PATH, BARS_RPS, seconds);
-          write(home, load, seconds, latest, bars);
+          write(home, load, cfg, seconds, latest, bars);
           System.out.printf(
               "api: latest_p99_ms=%.3f bars_p99_ms=%.3f%n", latest.p99Millis(), bars.p99Millis());
         }
@@ -135,7 +135,8 @@ public final class ApiBench {
   }
 
   private static void write(
-      Path home, PacedLoad load, int seconds, LoadResult latest, LoadResult bars) throws Exception {
+      Path home, PacedLoad load, ApiConfig cfg, int seconds, LoadResult latest, LoadResult bars)
+      throws Exception {
     Path dir = home.resolve("bench/results");
     Files.createDirectories(dir);
     String stamp =
@@ -155,6 +156,13 @@ public final class ApiBench {
                     .put("authentication", "ES256 bearer token, one for all requests")
                     .put("inProcess", true)
                     .put("warmUpSecondsPerScenario", WARM_UP_SECONDS))
+            .put(
+                "server",
+                new JsonObject()
+                    .put("pgPoolSize", cfg.pgPoolSize())
+                    .put("pricesRefreshMs", cfg.pricesRefreshMillis())
+                    .put("authentication", cfg.auth().enabled())
+                    .put("sharesJvmAndCoresWithLoadGenerator", true))
             .put("secondsPerScenario", seconds)
             .put("availableProcessors", Runtime.getRuntime().availableProcessors())
             .put("instruments", INSTRUMENTS)
