@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param defaultPageSize rows per page when a request names no limit ({@code page.default.size},
  *     default 500)
  * @param maxPageSize the largest limit a request may ask for ({@code page.max.size}, default 5000)
+ * @param pricesRefreshMillis how often the in-memory copy of {@code latest_prices} that serves
+ *     {@code /prices/latest/{id}} is reloaded ({@code prices.refresh.ms}, default 100; 0 reads the
+ *     table on every request instead); see {@link LatestPriceCache}
  * @param auth token authentication ({@code auth.*}, see {@link AuthConfig})
  * @param limits request caps and rate limits ({@code limits.*}, {@code ratelimit.*})
  * @param streams live streams from Kafka ({@code kafka.bootstrap}, {@code stream.*})
@@ -36,6 +39,7 @@ public record ApiConfig(
     int pgPoolSize,
     int defaultPageSize,
     int maxPageSize,
+    int pricesRefreshMillis,
     AuthConfig auth,
     LimitsConfig limits,
     StreamsConfig streams) {
@@ -61,6 +65,7 @@ public record ApiConfig(
     requireRange(pgPoolSize, 1, 1_000, "pg.pool.size");
     requireRange(maxPageSize, 1, PAGE_SIZE_CEILING, "page.max.size");
     requireRange(defaultPageSize, 1, maxPageSize, "page.default.size");
+    requireRange(pricesRefreshMillis, 0, 60_000, "prices.refresh.ms");
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(streams, "streams");
@@ -101,6 +106,7 @@ public record ApiConfig(
         // A smaller page.max.size alone lowers the default with it.
         integer(values, "page.default.size", Math.min(500, maxPageSize)),
         maxPageSize,
+        integer(values, "prices.refresh.ms", 100),
         AuthConfig.from(v),
         LimitsConfig.from(v),
         StreamsConfig.from(v));
@@ -119,6 +125,7 @@ public record ApiConfig(
         pgPoolSize,
         defaultPageSize,
         maxPageSize,
+        pricesRefreshMillis,
         auth,
         limits,
         streams);
@@ -137,6 +144,7 @@ public record ApiConfig(
         pgPoolSize,
         defaultPageSize,
         maxPageSize,
+        pricesRefreshMillis,
         auth,
         limits,
         streams);
@@ -155,6 +163,7 @@ public record ApiConfig(
         pgPoolSize,
         defaultPageSize,
         maxPageSize,
+        pricesRefreshMillis,
         newAuth,
         limits,
         streams);
@@ -173,6 +182,7 @@ public record ApiConfig(
         pgPoolSize,
         defaultPageSize,
         maxPageSize,
+        pricesRefreshMillis,
         auth,
         newLimits,
         streams);
@@ -191,6 +201,7 @@ public record ApiConfig(
         pgPoolSize,
         defaultPageSize,
         maxPageSize,
+        pricesRefreshMillis,
         auth,
         limits,
         newStreams);
@@ -219,6 +230,8 @@ public record ApiConfig(
         + defaultPageSize
         + ", maxPageSize="
         + maxPageSize
+        + ", pricesRefreshMillis="
+        + pricesRefreshMillis
         + ", "
         + auth
         + ", "
@@ -240,6 +253,10 @@ public record ApiConfig(
     d.put("pg.pool.size", "maximum PostgreSQL connections, 1..1000 (default 8)");
     d.put("page.default.size", "rows per page when a request names no limit (default 500)");
     d.put("page.max.size", "largest limit a request may ask for, 1..100000 (default 5000)");
+    d.put(
+        "prices.refresh.ms",
+        "reload period of the in-memory latest prices, 0..60000; 0 reads the table per request"
+            + " (default 100)");
     d.putAll(AuthConfig.DESCRIPTIONS);
     d.putAll(LimitsConfig.DESCRIPTIONS);
     d.putAll(StreamsConfig.DESCRIPTIONS);

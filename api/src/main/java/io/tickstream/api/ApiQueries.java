@@ -162,22 +162,23 @@ public final class ApiQueries {
         row.getBoolean("active"));
   }
 
+  /** A row of {@link #BAR_TEXT_COLUMNS}, read by position (a lookup by name scans the names). */
   private static BarRow bar(Row row) {
     return new BarRow(
-        instant(row.getOffsetDateTime("start_ts")),
-        instant(row.getOffsetDateTime("end_ts")),
-        text(row, "open"),
-        text(row, "high"),
-        text(row, "low"),
-        text(row, "close"),
-        text(row, "volume"),
-        row.getLong("trade_count"),
-        text(row, "vwap"),
-        row.getInteger("revision"));
+        instant(row.getOffsetDateTime(0)),
+        instant(row.getOffsetDateTime(1)),
+        text(row, 2),
+        text(row, 3),
+        text(row, 4),
+        text(row, 5),
+        text(row, 6),
+        row.getLong(7),
+        text(row, 8),
+        row.getInteger(9));
   }
 
   /** A decimal selected as text: as stored, scale included. */
-  private static String text(Row row, String column) {
+  private static String text(Row row, int column) {
     String value = row.getString(column);
     return value == null ? "NaN" : value;
   }

@@ -27,6 +27,7 @@ final class ApiResources {
   private final KafkaProbe kafka;
   private final Map<String, StreamChannel<?>> channels;
   private final List<KafkaTopicFeed<?>> feeds;
+  private final LatestPriceCache latestPrices;
   private JwksSource jwks;
 
   private ApiResources(
@@ -35,8 +36,10 @@ final class ApiResources {
       StreamHub hub,
       KafkaProbe kafka,
       Map<String, StreamChannel<?>> channels,
-      List<KafkaTopicFeed<?>> feeds) {
+      List<KafkaTopicFeed<?>> feeds,
+      LatestPriceCache latestPrices) {
     this.vertx = vertx;
+    this.latestPrices = latestPrices;
     this.queries = queries;
     this.hub = hub;
     this.kafka = kafka;
@@ -46,9 +49,14 @@ final class ApiResources {
 
   static ApiResources open(Vertx vertx, ApiConfig cfg, MeterRegistry registry) {
     ApiQueries queries = ApiQueries.connect(vertx, cfg);
+    LatestPriceCache latestPrices =
+        cfg.pricesRefreshMillis() == 0
+            ? null
+            : new LatestPriceCache(
+                vertx, new TradingQueries(queries.pool()), cfg.pricesRefreshMillis(), registry);
     StreamsConfig s = cfg.streams();
     if (!s.enabled()) {
-      return new ApiResources(vertx, queries, null, null, Map.of(), List.of());
+      return new ApiResources(vertx, queries, null, null, Map.of(), List.of(), latestPrices);
     }
     StreamHub hub = new StreamHub(registry, s.clientQueueSize());
     Map<String, StreamChannel<?>> channels = new LinkedHashMap<>();
@@ -59,7 +67,7 @@ final class ApiResources {
       feeds.add(feed(channel, hub, s));
     }
     return new ApiResources(
-        vertx, queries, hub, new KafkaProbe(s.kafkaBootstrap()), channels, feeds);
+        vertx, queries, hub, new KafkaProbe(s.kafkaBootstrap()), channels, feeds, latestPrices);
   }
 
   private static <V extends SpecificRecord> KafkaTopicFeed<V> feed(
@@ -73,6 +81,11 @@ final class ApiResources {
 
   ApiQueries queries() {
     return queries;
+  }
+
+  /** The in-memory latest prices, or null when {@code prices.refresh.ms} is 0. */
+  LatestPriceCache latestPrices() {
+    return latestPrices;
   }
 
   /** The hub, or null without Kafka. */
@@ -96,6 +109,9 @@ final class ApiResources {
   Future<Void> close() {
     if (jwks != null) {
       jwks.close();
+    }
+    if (latestPrices != null) {
+      latestPrices.close();
     }
     Future<Void> streams =
         feeds.isEmpty() && kafka == null

@@ -47,13 +47,13 @@ final class ApiRouter {
               // The body handler is a root handler (it enforces the size cap before
               // authentication), so
               // validation reads the body it buffered.
-              RouterBuilder builder =
-                  RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+              RequestExtractor extractor = RequestExtractor.withBodyHandler();
+              RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
               builder.rootHandler(
                   BodyHandler.create(false).setBodyLimit(cfg.limits().bodyMaxBytes()));
               builder.rootHandler(ctx -> onApi(ctx, rateLimits::handle));
               builder.rootHandler(ctx -> onApi(ctx, auth::handle));
-              routes.applyTo(builder);
+              routes.applyTo(builder, new ParameterValidation(vertx, contract, extractor));
               Router router = builder.createRouter();
               // An upgrade must reach toWebSocket() unread, so streams bypass the body handler and
               // the validator: a route ahead of the builder's, with the same limits, auth and role.
@@ -83,7 +83,7 @@ final class ApiRouter {
     TradingQueries trading = new TradingQueries(queries.pool());
     InstrumentsEndpoint instruments = new InstrumentsEndpoint(queries);
     BarsEndpoint bars = new BarsEndpoint(queries, cfg);
-    PricesEndpoint prices = new PricesEndpoint(trading);
+    PricesEndpoint prices = new PricesEndpoint(trading, resources.latestPrices());
     AccountsEndpoint accounts = new AccountsEndpoint(trading, cfg);
     AdminEndpoint admin = new AdminEndpoint(new AdminStatements(queries.pool()), Clock.systemUTC());
     HealthEndpoint health = new HealthEndpoint(queries, resources.kafka());

@@ -45,13 +45,14 @@ final class ApiRoutes {
   }
 
   /**
-   * Adds the role gate and handler of each binding to the builder's routes; requests are validated
-   * against the document before the handler runs. Security is this API's own root handler, so the
-   * builder's security step is off.
+   * Adds the validation, role gate and handler of each binding to the builder's routes: requests
+   * are validated against the document by {@code validation} (in place of the builder's own step)
+   * before the role gate and the handler. Security is this API's own root handler, so the builder's
+   * security step is off.
    *
    * @throws IllegalStateException when the document and the bindings disagree
    */
-  void applyTo(RouterBuilder builder) {
+  void applyTo(RouterBuilder builder, ParameterValidation validation) {
     Set<String> declared = new TreeSet<>();
     for (OpenAPIRoute route : builder.getRoutes()) {
       String id = route.getOperation().getOperationId();
@@ -61,6 +62,8 @@ final class ApiRoutes {
         throw new IllegalStateException("openapi.yaml declares " + id + " but no handler is bound");
       }
       route.setDoSecurity(false);
+      route.setDoValidation(false);
+      route.addHandler(validation.handler(route.getOperation()));
       if (b.role() != null) {
         route.addHandler(Access.requireRole(b.role()));
       }

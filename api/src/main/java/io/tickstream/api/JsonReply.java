@@ -34,14 +34,26 @@ final class JsonReply {
 
   /** Ends the response with what {@code writer} generates. */
   static void send(RoutingContext ctx, Writer writer) {
+    send(ctx, encode(writer));
+  }
+
+  /** Ends the response with a body encoded earlier by {@link #encode}; the bytes are not copied. */
+  static void send(RoutingContext ctx, byte[] body) {
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(body));
+  }
+
+  /** {@code value} (as for {@link #send(RoutingContext, Object)}) encoded as JSON. */
+  static byte[] encode(Object value) {
+    return encode(json -> JacksonCodec.encodeJson(value, json));
+  }
+
+  private static byte[] encode(Writer writer) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
     try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
       writer.write(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a byte array does not fail
     }
-    ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-        .end(Buffer.buffer(bytes.toByteArray()));
+    return bytes.toByteArray();
   }
 }

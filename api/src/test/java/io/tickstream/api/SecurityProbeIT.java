@@ -41,11 +41,19 @@ class SecurityProbeIT {
           "ACC-1' OR account_id='ACC-2",
           "$1) OR (1=1");
 
+  static final int TOKEN_BURST = 40;
+  static final double TOKEN_RATE = 0.5;
+
   @BeforeAll
   static void start() throws Exception {
     api =
         SecuredApi.start(
-            dir, Map.of("ratelimit.token.burst", "40", "ratelimit.token.per.second", "0.5"));
+            dir,
+            Map.of(
+                "ratelimit.token.burst",
+                Integer.toString(TOKEN_BURST),
+                "ratelimit.token.per.second",
+                Double.toString(TOKEN_RATE)));
   }
 
   @AfterAll
@@ -237,11 +245,19 @@ class SecurityProbeIT {
             400));
   }
 
-  /** 60 requests with one token whose bucket holds 40: 40 pass, 20 get 429 with Retry-After. */
+  /**
+   * 60 requests with a new token, whose bucket holds 40: 40 pass, plus at most what the bucket
+   * refills during the burst (0.5 a second), and the rest get 429 with Retry-After.
+   */
   private static int rateLimitBurst() throws Exception {
-    String token = api.tokens.viewer("ACC-1");
+    // A token of its own (unique jti): no earlier probe has spent from its bucket.
+    String token =
+        api.tokens.rs256(
+            TestTokens.claims("burst", List.of("viewer"), List.of("ACC-1"))
+                .put("jti", UUID.randomUUID().toString()));
     int ok = 0;
     int limited = 0;
+    long start = System.nanoTime();
     for (int i = 0; i < 60; i++) {
       HttpProbe.Reply r = api.http.get("/api/v1/prices/latest", token);
       assertThat(r.status()).isIn(200, 429);
@@ -254,10 +270,11 @@ class SecurityProbeIT {
         ok++;
       }
     }
-    // Earlier probes from the same IP may already have spent a few tokens, and the bucket
-    // refills during the burst: the limit holds when no more than burst + refill pass.
-    assertThat(ok).isBetween(30, 41);
-    assertThat(limited).isGreaterThanOrEqualTo(19);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    int refill = (int) Math.floor(seconds * TOKEN_RATE);
+    // Exactly the burst, plus what refilled while the requests ran (0 on a burst under 2 s).
+    assertThat(ok).as("passed in %.1f s", seconds).isBetween(TOKEN_BURST, TOKEN_BURST + refill);
+    assertThat(limited).isEqualTo(60 - ok);
     return 60;
   }
 

@@ -108,15 +108,7 @@ class TradingApiIT {
     JsonArray all = ok("/api/v1/prices/latest", viewer).getJsonArray("items");
     assertThat(all).hasSize(3);
     assertThat(all.getJsonObject(1).getString("instrumentId")).isEqualTo("BTCUSDT.BINANCE");
-    assertThat(ok("/api/v1/prices/latest/BTCUSDT.BINANCE", viewer))
-        .isEqualTo(
-            new JsonObject()
-                .put("instrumentId", "BTCUSDT.BINANCE")
-                .put("price", "100.25000000")
-                .putNull("bidPrice")
-                .putNull("askPrice")
-                .put("tsEvent", "2026-01-01T00:09:55Z")
-                .put("tsInit", "2026-01-01T00:09:57.501Z"));
+    assertThat(ok("/api/v1/prices/latest/BTCUSDT.BINANCE", viewer)).isEqualTo(seededBtcPrice());
     // The newest trade of the seed, as the sink keeps it.
     JsonObject newest =
         ok("/api/v1/instruments/BTCUSDT.BINANCE/trades?limit=1&sort=-ts", viewer)
@@ -127,6 +119,17 @@ class TradingApiIT {
     assertThat(newest.getString("tsEvent")).isEqualTo("2026-01-01T00:09:55Z");
     assertThat(api.http.get("/api/v1/prices/latest/ETHUSDT.BINANCE", viewer).status())
         .isEqualTo(404);
+  }
+
+  /** The seeded latest price of BTCUSDT.BINANCE (seed-trading.sql), as the API must show it. */
+  static JsonObject seededBtcPrice() {
+    return new JsonObject()
+        .put("instrumentId", "BTCUSDT.BINANCE")
+        .put("price", "100.25000000")
+        .putNull("bidPrice")
+        .putNull("askPrice")
+        .put("tsEvent", "2026-01-01T00:09:55Z")
+        .put("tsInit", "2026-01-01T00:09:57.501Z");
   }
 
   @Test
