@@ -1,5 +1,7 @@
 package io.tickstream.signals;
 
+import java.util.Objects;
+
 /**
  * The text of a signal's reason, built only when someone reads it. A strategy decides on every bar,
  * but only some signals are ever shown or published (a backtest reads none of them); formatting the
@@ -11,12 +13,15 @@ package io.tickstream.signals;
 @FunctionalInterface
 public interface Reason {
 
-  /** The text; called at most once per signal. */
+  /**
+   * The text; called when the signal's reason is first read (two threads reading it at once may
+   * both call it, so it must give the same text every time).
+   */
   String text();
 
   /** A reason whose text is already known. */
   static Reason of(String text) {
-    java.util.Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(text, "text");
     return () -> text;
   }
 }

@@ -40,13 +40,7 @@ class ReasonTextTest {
   static Stream<Arguments> cases() {
     Map<String, Supplier<Strategy>> cases = new LinkedHashMap<>();
     for (String name : StrategyFactory.names()) {
-      Map<String, Object> params =
-          switch (name) {
-            case "ma-crossover" -> Map.of("fast", 5, "slow", 20);
-            case "breakout", "volume-breakout" -> Map.of("period", 20);
-            case "pivot-points" -> Map.of("session", "1h");
-            default -> Map.of();
-          };
+      Map<String, Object> params = StrategyContractTest.params(name);
       cases.put(name, () -> StrategyFactory.create(name, params));
       Map<String, Object> longOnly = new LinkedHashMap<>(params);
       longOnly.put("allowShort", false);
