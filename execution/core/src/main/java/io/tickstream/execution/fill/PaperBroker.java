@@ -18,7 +18,9 @@ import io.tickstream.execution.orders.SubmitOrder;
 import io.tickstream.execution.orders.TimeInForce;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,17 +128,22 @@ public final class PaperBroker implements ExecutionVenue {
       return List.of();
     }
     List<OrderEvent> events = new ArrayList<>();
-    for (WorkingOrder w : List.copyOf(working.values())) {
+    expire(now, events);
+    return events;
+  }
+
+  private void expire(long now, List<OrderEvent> out) {
+    for (Iterator<WorkingOrder> it = working.values().iterator(); it.hasNext(); ) {
+      WorkingOrder w = it.next();
       if (w.expiresAt <= now) {
-        working.remove(w.command().clientOrderId());
-        events.add(
+        it.remove();
+        out.add(
             apply(
                 w,
                 new OrderExpired(
                     w.command().clientOrderId(), w.command().instrumentId(), w.expiresAt)));
       }
     }
-    return events;
   }
 
   /** Matches working orders of the update's instrument against it; returns what happened. */
@@ -146,9 +153,13 @@ public final class PaperBroker implements ExecutionVenue {
       // The common case in a backtest: nothing to match, so no decimal work per update.
       return List.of();
     }
-    List<OrderEvent> events = new ArrayList<>(advanceTo(update.tsEvent()));
+    List<OrderEvent> events = new ArrayList<>();
+    expire(update.tsEvent(), events);
     BigDecimal budget = model.participation(update.volume());
-    for (WorkingOrder w : List.copyOf(working.values())) {
+    // Iterating the map itself (no copy): matching only changes the order at hand, and only the
+    // iterator removes from the map.
+    for (Iterator<WorkingOrder> it = working.values().iterator(); it.hasNext(); ) {
+      WorkingOrder w = it.next();
       if (!w.command().instrumentId().equals(update.instrumentId())
           || update.tsEvent() <= w.acceptedAt) {
         continue;
@@ -165,7 +176,7 @@ public final class PaperBroker implements ExecutionVenue {
                     update.tsEvent())));
       }
       if (!w.order.status().isWorking()) {
-        working.remove(w.command().clientOrderId());
+        it.remove();
       }
     }
     return events;
@@ -228,7 +239,15 @@ public final class PaperBroker implements ExecutionVenue {
   /** Orders still working, in arrival order. */
   @Override
   public List<Order> workingOrders() {
-    return working.values().stream().map(w -> w.order).toList();
+    // Called twice per signal by the engine: a plain loop, no stream pipeline.
+    if (working.isEmpty()) {
+      return List.of();
+    }
+    List<Order> out = new ArrayList<>(working.size());
+    for (WorkingOrder w : working.values()) {
+      out.add(w.order);
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /**
