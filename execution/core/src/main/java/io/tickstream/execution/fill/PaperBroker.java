@@ -1,5 +1,6 @@
 package io.tickstream.execution.fill;
 
+import io.tickstream.execution.Instrument;
 import io.tickstream.execution.Instruments;
 import io.tickstream.execution.MarketUpdate;
 import io.tickstream.execution.engine.ExecutionVenue;
@@ -62,12 +63,18 @@ public final class PaperBroker implements ExecutionVenue {
   public List<OrderEvent> submit(SubmitOrder command, long now) {
     Order order = new Order(command);
     order.apply(new OrderSubmitted(command, now));
-    String why = rejection(command);
+    // One lookup both detects a reused id and records the order; a rejected order is recorded
+    // too (as before: its id cannot be used again), a duplicate leaves the first one in place.
+    Order known = orders.putIfAbsent(command.clientOrderId(), order);
+    Optional<Instrument> instrument = instruments.find(command.instrumentId());
+    String why =
+        known != null
+            ? "duplicate client order id " + command.clientOrderId()
+            : rejection(command, instrument);
     if (why != null) {
       OrderRejected rejected =
           new OrderRejected(command.clientOrderId(), command.instrumentId(), why, now);
       order.apply(rejected);
-      orders.putIfAbsent(command.clientOrderId(), order);
       return List.of(rejected);
     }
     OrderAccepted accepted =
@@ -75,10 +82,7 @@ public final class PaperBroker implements ExecutionVenue {
             command.clientOrderId(), command.instrumentId(), venueOrderId(command), now);
     order.apply(accepted);
     long expiry = command.timeInForce() == TimeInForce.DAY ? model.dayExpiry(now) : Long.MAX_VALUE;
-    orders.put(command.clientOrderId(), order);
-    working.put(
-        command.clientOrderId(),
-        new WorkingOrder(order, instruments.get(command.instrumentId()), now, expiry));
+    working.put(command.clientOrderId(), new WorkingOrder(order, instrument.get(), now, expiry));
     return List.of(accepted);
   }
 
@@ -88,11 +92,8 @@ public final class PaperBroker implements ExecutionVenue {
     return "PAPER-" + c.clientOrderId();
   }
 
-  private String rejection(SubmitOrder c) {
-    if (orders.containsKey(c.clientOrderId())) {
-      return "duplicate client order id " + c.clientOrderId();
-    }
-    if (instruments.find(c.instrumentId()).isEmpty()) {
+  private static String rejection(SubmitOrder c, Optional<Instrument> instrument) {
+    if (instrument.isEmpty()) {
       return "unknown instrument " + c.instrumentId();
     }
     if (c.quantity().signum() <= 0) {
