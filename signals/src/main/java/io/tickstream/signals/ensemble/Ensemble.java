@@ -2,6 +2,7 @@ package io.tickstream.signals.ensemble;
 
 import io.tickstream.signals.BarInput;
 import io.tickstream.signals.Direction;
+import io.tickstream.signals.Reason;
 import io.tickstream.signals.Signal;
 import io.tickstream.signals.strategies.Strategy;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import java.util.Objects;
 public final class Ensemble implements Strategy {
   private final String id;
   private final List<Member> members;
+  // The members' strategies and weights as arrays: onBar runs for every bar.
+  private final Strategy[] strategies;
+  private final double[] weights;
   private final double threshold;
   private final double totalWeight;
 
@@ -55,6 +59,12 @@ public final class Ensemble implements Strategy {
     }
     this.members = List.copyOf(members);
     this.threshold = threshold;
+    this.strategies = new Strategy[this.members.size()];
+    this.weights = new double[this.members.size()];
+    for (int i = 0; i < strategies.length; i++) {
+      strategies[i] = this.members.get(i).strategy();
+      weights[i] = this.members.get(i).weight();
+    }
     this.totalWeight = this.members.stream().mapToDouble(Member::weight).sum();
   }
 
@@ -67,19 +77,18 @@ public final class Ensemble implements Strategy {
   public Signal onBar(BarInput bar) {
     double score = 0;
     double flatWeight = 0;
-    List<String> votes = new ArrayList<>(members.size());
-    for (Member m : members) {
-      Signal s = m.strategy().onBar(bar);
-      score += m.weight() * s.direction().sign() * s.strength();
+    Signal[] votes = new Signal[strategies.length];
+    for (int i = 0; i < strategies.length; i++) {
+      Signal s = strategies[i].onBar(bar);
+      votes[i] = s;
+      score += weights[i] * s.direction().sign() * s.strength();
       if (s.direction() == Direction.FLAT) {
-        flatWeight += m.weight();
+        flatWeight += weights[i];
       }
-      votes.add(
-          s.strategyId() + " " + s.direction() + " " + fmt(s.strength()) + "×" + fmt(m.weight()));
     }
     score /= totalWeight;
-    String reason =
-        "score " + fmt(score) + " vs threshold " + fmt(threshold) + ": " + String.join(", ", votes);
+    double finalScore = score;
+    Reason reason = () -> reason(finalScore, votes);
     if (score >= threshold) {
       return Signal.of(bar.bar(), id, Direction.LONG, Math.min(1.0, score), reason);
     }
@@ -88,6 +97,28 @@ public final class Ensemble implements Strategy {
     }
     return Signal.of(
         bar.bar(), id, Direction.FLAT, Math.min(1.0, flatWeight / totalWeight), reason);
+  }
+
+  /** The score and every member's vote; built only when the signal's reason is read. */
+  private String reason(double score, Signal[] votes) {
+    StringBuilder text =
+        new StringBuilder("score ")
+            .append(fmt(score))
+            .append(" vs threshold ")
+            .append(fmt(threshold))
+            .append(": ");
+    for (int i = 0; i < votes.length; i++) {
+      Signal s = votes[i];
+      text.append(i == 0 ? "" : ", ")
+          .append(s.strategyId())
+          .append(' ')
+          .append(s.direction())
+          .append(' ')
+          .append(fmt(s.strength()))
+          .append('×')
+          .append(fmt(weights[i]));
+    }
+    return text.toString();
   }
 
   // Cheap rounding for reason text; String.format costs more than a strategy update.

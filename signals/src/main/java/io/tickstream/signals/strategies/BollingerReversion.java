@@ -37,31 +37,39 @@ public final class BollingerReversion extends PositionStrategy {
       return warmingUp(in, period);
     }
     double c = in.close();
+    double lower = bands.lower();
+    double upper = bands.upper();
     double strength = Math.abs(c - mid) / (k * bands.stdDev());
-    String v =
-        "close="
-            + fmt(c)
-            + " bands=["
-            + fmt(bands.lower())
-            + ", "
-            + fmt(mid)
-            + ", "
-            + fmt(bands.upper())
-            + "]";
     switch (position) {
       case LONG:
-        return c >= mid ? exit(in, "back to the middle: " + v) : hold(in, strength, v);
+        return c >= mid
+            ? exit(in, () -> "back to the middle: " + values(c, lower, mid, upper))
+            : hold(in, strength, () -> values(c, lower, mid, upper));
       case SHORT:
-        return c <= mid ? exit(in, "back to the middle: " + v) : hold(in, strength, v);
+        return c <= mid
+            ? exit(in, () -> "back to the middle: " + values(c, lower, mid, upper))
+            : hold(in, strength, () -> values(c, lower, mid, upper));
       default:
-        if (c < bands.lower()) {
-          return enter(in, Direction.LONG, strength, "below the lower band: " + v);
+        if (c < lower) {
+          return enter(
+              in,
+              Direction.LONG,
+              strength,
+              () -> "below the lower band: " + values(c, lower, mid, upper));
         }
-        if (c > bands.upper()) {
-          return enter(in, Direction.SHORT, strength, "above the upper band: " + v);
+        if (c > upper) {
+          return enter(
+              in,
+              Direction.SHORT,
+              strength,
+              () -> "above the upper band: " + values(c, lower, mid, upper));
         }
-        return hold(in, 0.0, "inside the bands: " + v);
+        return hold(in, 0.0, () -> "inside the bands: " + values(c, lower, mid, upper));
     }
+  }
+
+  private static String values(double c, double lower, double mid, double upper) {
+    return "close=" + fmt(c) + " bands=[" + fmt(lower) + ", " + fmt(mid) + ", " + fmt(upper) + "]";
   }
 
   @Override

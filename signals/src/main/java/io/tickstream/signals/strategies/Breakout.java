@@ -50,25 +50,37 @@ public final class Breakout extends PositionStrategy {
       return warmingUp(in, Math.max(period, atrPeriod) + 1L);
     }
     double c = in.close();
-    String v = "close=" + fmt(c) + " channel=[" + fmt(low) + ", " + fmt(high) + "] ATR=" + fmt(n);
     switch (position) {
       case LONG:
         return c < mid
-            ? exit(in, "fell below the channel middle " + fmt(mid) + ": " + v)
-            : hold(in, (c - high) / n, v);
+            ? exit(
+                in,
+                () -> "fell below the channel middle " + fmt(mid) + ": " + values(c, low, high, n))
+            : hold(in, (c - high) / n, () -> values(c, low, high, n));
       case SHORT:
         return c > mid
-            ? exit(in, "rose above the channel middle " + fmt(mid) + ": " + v)
-            : hold(in, (low - c) / n, v);
+            ? exit(
+                in,
+                () -> "rose above the channel middle " + fmt(mid) + ": " + values(c, low, high, n))
+            : hold(in, (low - c) / n, () -> values(c, low, high, n));
       default:
         if (c >= high + buffer * n && c > high) {
-          return enter(in, Direction.LONG, (c - high) / n, "broke out up: " + v);
+          return enter(
+              in, Direction.LONG, (c - high) / n, () -> "broke out up: " + values(c, low, high, n));
         }
         if (c <= low - buffer * n && c < low) {
-          return enter(in, Direction.SHORT, (low - c) / n, "broke out down: " + v);
+          return enter(
+              in,
+              Direction.SHORT,
+              (low - c) / n,
+              () -> "broke out down: " + values(c, low, high, n));
         }
-        return hold(in, 0.0, v);
+        return hold(in, 0.0, () -> values(c, low, high, n));
     }
+  }
+
+  private static String values(double c, double low, double high, double n) {
+    return "close=" + fmt(c) + " channel=[" + fmt(low) + ", " + fmt(high) + "] ATR=" + fmt(n);
   }
 
   @Override

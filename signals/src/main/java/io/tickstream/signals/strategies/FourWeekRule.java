@@ -39,15 +39,17 @@ public final class FourWeekRule extends PositionStrategy {
       return warmingUp(in, period + 1L);
     }
     double c = in.close();
-    String v =
-        "close=" + fmt(c) + " " + period + "-bar channel [" + fmt(low) + ", " + fmt(high) + "]";
     if (c > high) {
-      return enter(in, Direction.LONG, 1.0, "new high: " + v);
+      return enter(in, Direction.LONG, 1.0, () -> "new high: " + values(c, low, high));
     }
     if (c < low) {
-      return enter(in, Direction.SHORT, 1.0, "new low: " + v);
+      return enter(in, Direction.SHORT, 1.0, () -> "new low: " + values(c, low, high));
     }
-    return hold(in, 1.0, v);
+    return hold(in, 1.0, () -> values(c, low, high));
+  }
+
+  private String values(double c, double low, double high) {
+    return "close=" + fmt(c) + " " + period + "-bar channel [" + fmt(low) + ", " + fmt(high) + "]";
   }
 
   @Override

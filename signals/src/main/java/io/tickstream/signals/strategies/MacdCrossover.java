@@ -38,15 +38,20 @@ public final class MacdCrossover extends PositionStrategy {
       return warmingUp(in, macd.warmUp());
     }
     double h = macd.histogram();
-    String v = "MACD=" + fmt(macd.value()) + " signal=" + fmt(macd.signal()) + " hist=" + fmt(h);
+    double m = macd.value();
+    double sig = macd.signal();
     double strength = Math.abs(h) / (0.001 * Math.abs(in.close()));
     if (h > 0) {
-      return enter(in, Direction.LONG, strength, "MACD above signal: " + v);
+      return enter(in, Direction.LONG, strength, () -> "MACD above signal: " + values(m, sig, h));
     }
     if (h < 0) {
-      return enter(in, Direction.SHORT, strength, "MACD below signal: " + v);
+      return enter(in, Direction.SHORT, strength, () -> "MACD below signal: " + values(m, sig, h));
     }
-    return hold(in, 0.0, v);
+    return hold(in, 0.0, () -> values(m, sig, h));
+  }
+
+  private static String values(double macd, double signal, double histogram) {
+    return "MACD=" + fmt(macd) + " signal=" + fmt(signal) + " hist=" + fmt(histogram);
   }
 
   @Override

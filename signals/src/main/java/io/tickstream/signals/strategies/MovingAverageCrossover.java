@@ -48,17 +48,29 @@ public final class MovingAverageCrossover extends PositionStrategy {
     if (!slow.isReady()) {
       return warmingUp(in, slowPeriod);
     }
-    String kind = exponential ? "EMA" : "SMA";
-    String values =
-        kind + "(" + fastPeriod + ")=" + fmt(f) + " vs " + kind + "(" + slowPeriod + ")=" + fmt(s);
     double strength = Math.abs(f - s) / (0.01 * Math.abs(s));
     if (f > s) {
-      return enter(in, Direction.LONG, strength, "fast above slow: " + values);
+      return enter(in, Direction.LONG, strength, () -> "fast above slow: " + values(f, s));
     }
     if (f < s) {
-      return enter(in, Direction.SHORT, strength, "fast below slow: " + values);
+      return enter(in, Direction.SHORT, strength, () -> "fast below slow: " + values(f, s));
     }
-    return hold(in, 0.0, "averages equal: " + values);
+    return hold(in, 0.0, () -> "averages equal: " + values(f, s));
+  }
+
+  private String values(double f, double s) {
+    String kind = exponential ? "EMA" : "SMA";
+    return kind
+        + "("
+        + fastPeriod
+        + ")="
+        + fmt(f)
+        + " vs "
+        + kind
+        + "("
+        + slowPeriod
+        + ")="
+        + fmt(s);
   }
 
   @Override

@@ -76,41 +76,52 @@ public final class PivotPoints extends PositionStrategy {
           id(),
           Direction.FLAT,
           0.0,
-          "warming up: no completed " + session + " session yet");
+          () -> "warming up: no completed " + session + " session yet");
     }
     double c = in.close();
     double p = pivots[0];
     double r1 = pivots[1];
     double s1 = pivots[2];
-    String v = "close=" + fmt(c) + " P=" + fmt(p) + " R1=" + fmt(r1) + " S1=" + fmt(s1);
+    // The stop is captured as a value: exit() clears the field before anyone reads the reason.
+    double st = stop;
     switch (position) {
       case LONG:
-        if (c < stop) {
-          return exit(in, "closed below S2 " + fmt(stop) + ": " + v);
+        if (c < st) {
+          return exit(in, () -> "closed below S2 " + fmt(st) + ": " + values(c, p, r1, s1));
         }
-        return c >= target ? exit(in, "reached the pivot: " + v) : hold(in, 1.0, v);
+        return c >= target
+            ? exit(in, () -> "reached the pivot: " + values(c, p, r1, s1))
+            : hold(in, 1.0, () -> values(c, p, r1, s1));
       case SHORT:
-        if (c > stop) {
-          return exit(in, "closed above R2 " + fmt(stop) + ": " + v);
+        if (c > st) {
+          return exit(in, () -> "closed above R2 " + fmt(st) + ": " + values(c, p, r1, s1));
         }
-        return c <= target ? exit(in, "reached the pivot: " + v) : hold(in, 1.0, v);
+        return c <= target
+            ? exit(in, () -> "reached the pivot: " + values(c, p, r1, s1))
+            : hold(in, 1.0, () -> values(c, p, r1, s1));
       default:
         if (in.low() <= s1 && c > s1 && c < p) {
-          Signal sig = enter(in, Direction.LONG, 1.0, "bounced off S1: " + v);
+          Signal sig =
+              enter(in, Direction.LONG, 1.0, () -> "bounced off S1: " + values(c, p, r1, s1));
           stop = pivots[4];
           target = p;
           return sig;
         }
         if (in.high() >= r1 && c < r1 && c > p) {
-          Signal sig = enter(in, Direction.SHORT, 1.0, "rejected at R1: " + v);
+          Signal sig =
+              enter(in, Direction.SHORT, 1.0, () -> "rejected at R1: " + values(c, p, r1, s1));
           if (position == Direction.SHORT) {
             stop = pivots[3];
             target = p;
           }
           return sig;
         }
-        return hold(in, 0.0, v);
+        return hold(in, 0.0, () -> values(c, p, r1, s1));
     }
+  }
+
+  private static String values(double c, double p, double r1, double s1) {
+    return "close=" + fmt(c) + " P=" + fmt(p) + " R1=" + fmt(r1) + " S1=" + fmt(s1);
   }
 
   @Override

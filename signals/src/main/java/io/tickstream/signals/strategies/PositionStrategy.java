@@ -2,6 +2,7 @@ package io.tickstream.signals.strategies;
 
 import io.tickstream.signals.BarInput;
 import io.tickstream.signals.Direction;
+import io.tickstream.signals.Reason;
 import io.tickstream.signals.Signal;
 import io.tickstream.signals.bars.Bar;
 import java.util.Objects;
@@ -64,22 +65,22 @@ abstract class PositionStrategy implements Strategy {
   }
 
   /** Enters (or reverses into) {@code wanted}; SHORT becomes FLAT when shorting is off. */
-  protected final Signal enter(BarInput in, Direction wanted, double strength, String reason) {
+  protected final Signal enter(BarInput in, Direction wanted, double strength, Reason reason) {
     if (wanted == Direction.SHORT && !allowShort) {
-      return exit(in, reason + " (short selling off)");
+      return exit(in, () -> reason.text() + " (short selling off)");
     }
     position = wanted;
     return Signal.of(in.bar(), id, wanted, clamp(strength), reason);
   }
 
   /** Keeps the current position. */
-  protected final Signal hold(BarInput in, double strength, String reason) {
+  protected final Signal hold(BarInput in, double strength, Reason reason) {
     return Signal.of(
         in.bar(), id, position, position == Direction.FLAT ? 0.0 : clamp(strength), reason);
   }
 
   /** Goes flat and clears the exit levels. */
-  protected final Signal exit(BarInput in, String reason) {
+  protected final Signal exit(BarInput in, Reason reason) {
     position = Direction.FLAT;
     stop = Double.NaN;
     target = Double.NaN;
@@ -87,8 +88,9 @@ abstract class PositionStrategy implements Strategy {
   }
 
   protected final Signal warmingUp(BarInput in, long needed) {
+    long seen = bars + 1;
     return Signal.of(
-        in.bar(), id, Direction.FLAT, 0.0, "warming up: " + (bars + 1) + " of " + needed + " bars");
+        in.bar(), id, Direction.FLAT, 0.0, () -> "warming up: " + seen + " of " + needed + " bars");
   }
 
   protected static double clamp(double x) {
@@ -96,8 +98,8 @@ abstract class PositionStrategy implements Strategy {
   }
 
   /**
-   * Rounds for reason text: 4 decimals from 1 up, 8 below. String.format would cost more than all
-   * the indicator updates of a bar together.
+   * Rounds for reason text: 4 decimals from 1 up, 8 below. Call it only inside a {@link Reason}:
+   * Double.toString costs more than all the indicator updates of a bar together.
    */
   protected static String fmt(double x) {
     double a = Math.abs(x);

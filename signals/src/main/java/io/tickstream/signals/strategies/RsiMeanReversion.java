@@ -55,25 +55,34 @@ public final class RsiMeanReversion extends PositionStrategy {
       return warmingUp(in, rsi.warmUp());
     }
     double strength = Math.abs(r - 50.0) / 50.0;
-    String v = "RSI(" + period + ")=" + fmt(r);
     switch (position) {
       case LONG:
         return r >= exitLevel
-            ? exit(in, v + " back at/above " + fmt(exitLevel))
-            : hold(in, strength, v);
+            ? exit(in, () -> value(r) + " back at/above " + fmt(exitLevel))
+            : hold(in, strength, () -> value(r));
       case SHORT:
         return r <= exitLevel
-            ? exit(in, v + " back at/below " + fmt(exitLevel))
-            : hold(in, strength, v);
+            ? exit(in, () -> value(r) + " back at/below " + fmt(exitLevel))
+            : hold(in, strength, () -> value(r));
       default:
         if (r < oversold) {
-          return enter(in, Direction.LONG, strength, v + " below oversold " + fmt(oversold));
+          return enter(
+              in, Direction.LONG, strength, () -> value(r) + " below oversold " + fmt(oversold));
         }
         if (r > overbought) {
-          return enter(in, Direction.SHORT, strength, v + " above overbought " + fmt(overbought));
+          return enter(
+              in,
+              Direction.SHORT,
+              strength,
+              () -> value(r) + " above overbought " + fmt(overbought));
         }
-        return hold(in, 0.0, v + " inside [" + fmt(oversold) + ", " + fmt(overbought) + "]");
+        return hold(
+            in, 0.0, () -> value(r) + " inside [" + fmt(oversold) + ", " + fmt(overbought) + "]");
     }
+  }
+
+  private String value(double r) {
+    return "RSI(" + period + ")=" + fmt(r);
   }
 
   @Override

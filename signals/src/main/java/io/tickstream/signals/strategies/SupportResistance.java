@@ -43,39 +43,63 @@ public final class SupportResistance extends PositionStrategy {
       return warmingUp(in, lookback + 1L);
     }
     double c = in.close();
-    String v = "close=" + fmt(c) + " support=" + fmt(support) + " resistance=" + fmt(resistance);
+    // Stop and target are captured as values: exit() clears the fields before anyone reads them.
+    double st = stop;
+    double tg = target;
     switch (position) {
       case LONG:
-        if (c < stop) {
-          return exit(in, "support broke, stop " + fmt(stop) + ": " + v);
+        if (c < st) {
+          return exit(
+              in, () -> "support broke, stop " + fmt(st) + ": " + values(c, support, resistance));
         }
-        return c >= target
-            ? exit(in, "reached resistance target " + fmt(target) + ": " + v)
-            : hold(in, 1.0, v);
+        return c >= tg
+            ? exit(
+                in,
+                () ->
+                    "reached resistance target " + fmt(tg) + ": " + values(c, support, resistance))
+            : hold(in, 1.0, () -> values(c, support, resistance));
       case SHORT:
-        if (c > stop) {
-          return exit(in, "resistance broke, stop " + fmt(stop) + ": " + v);
+        if (c > st) {
+          return exit(
+              in,
+              () -> "resistance broke, stop " + fmt(st) + ": " + values(c, support, resistance));
         }
-        return c <= target
-            ? exit(in, "reached support target " + fmt(target) + ": " + v)
-            : hold(in, 1.0, v);
+        return c <= tg
+            ? exit(
+                in,
+                () -> "reached support target " + fmt(tg) + ": " + values(c, support, resistance))
+            : hold(in, 1.0, () -> values(c, support, resistance));
       default:
         if (in.low() <= support * (1 + tolerance) && c > support) {
-          Signal s = enter(in, Direction.LONG, 1.0, "bounced off support: " + v);
+          Signal s =
+              enter(
+                  in,
+                  Direction.LONG,
+                  1.0,
+                  () -> "bounced off support: " + values(c, support, resistance));
           stop = support * (1 - tolerance);
           target = resistance * (1 - tolerance);
           return s;
         }
         if (in.high() >= resistance * (1 - tolerance) && c < resistance) {
-          Signal s = enter(in, Direction.SHORT, 1.0, "rejected at resistance: " + v);
+          Signal s =
+              enter(
+                  in,
+                  Direction.SHORT,
+                  1.0,
+                  () -> "rejected at resistance: " + values(c, support, resistance));
           if (position == Direction.SHORT) {
             stop = resistance * (1 + tolerance);
             target = support * (1 + tolerance);
           }
           return s;
         }
-        return hold(in, 0.0, v);
+        return hold(in, 0.0, () -> values(c, support, resistance));
     }
+  }
+
+  private static String values(double c, double support, double resistance) {
+    return "close=" + fmt(c) + " support=" + fmt(support) + " resistance=" + fmt(resistance);
   }
 
   @Override

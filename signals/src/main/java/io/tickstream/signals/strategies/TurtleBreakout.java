@@ -68,24 +68,29 @@ public final class TurtleBreakout extends PositionStrategy {
       return warmingUp(in, Math.max(entry, atrPeriod) + 1L);
     }
     double c = in.close();
-    String v = "close=" + fmt(c);
+    // The stop is captured as a value: exit() clears the field before anyone reads the reason.
+    double st = stop;
     switch (position) {
       case LONG:
-        if (c <= stop) {
-          return exit(in, v + " hit the stop " + fmt(stop));
+        if (c <= st) {
+          return exit(in, () -> "close=" + fmt(c) + " hit the stop " + fmt(st));
         }
         if (c < exitLow) {
-          return exit(in, v + " below the " + exitPeriod + "-bar low " + fmt(exitLow));
+          return exit(
+              in,
+              () -> "close=" + fmt(c) + " below the " + exitPeriod + "-bar low " + fmt(exitLow));
         }
-        return hold(in, 1.0, v + " stop=" + fmt(stop));
+        return hold(in, 1.0, () -> "close=" + fmt(c) + " stop=" + fmt(st));
       case SHORT:
-        if (c >= stop) {
-          return exit(in, v + " hit the stop " + fmt(stop));
+        if (c >= st) {
+          return exit(in, () -> "close=" + fmt(c) + " hit the stop " + fmt(st));
         }
         if (c > exitHigh) {
-          return exit(in, v + " above the " + exitPeriod + "-bar high " + fmt(exitHigh));
+          return exit(
+              in,
+              () -> "close=" + fmt(c) + " above the " + exitPeriod + "-bar high " + fmt(exitHigh));
         }
-        return hold(in, 1.0, v + " stop=" + fmt(stop));
+        return hold(in, 1.0, () -> "close=" + fmt(c) + " stop=" + fmt(st));
       default:
         if (c > high) {
           Signal s =
@@ -93,7 +98,15 @@ public final class TurtleBreakout extends PositionStrategy {
                   in,
                   Direction.LONG,
                   1.0,
-                  v + " above the " + entry + "-bar high " + fmt(high) + ", N=" + fmt(n));
+                  () ->
+                      "close="
+                          + fmt(c)
+                          + " above the "
+                          + entry
+                          + "-bar high "
+                          + fmt(high)
+                          + ", N="
+                          + fmt(n));
           stop = c - stopAtr * n;
           return s;
         }
@@ -103,14 +116,31 @@ public final class TurtleBreakout extends PositionStrategy {
                   in,
                   Direction.SHORT,
                   1.0,
-                  v + " below the " + entry + "-bar low " + fmt(low) + ", N=" + fmt(n));
+                  () ->
+                      "close="
+                          + fmt(c)
+                          + " below the "
+                          + entry
+                          + "-bar low "
+                          + fmt(low)
+                          + ", N="
+                          + fmt(n));
           stop = position == Direction.SHORT ? c + stopAtr * n : Double.NaN;
           return s;
         }
         return hold(
             in,
             0.0,
-            v + " inside the " + entry + "-bar channel [" + fmt(low) + ", " + fmt(high) + "]");
+            () ->
+                "close="
+                    + fmt(c)
+                    + " inside the "
+                    + entry
+                    + "-bar channel ["
+                    + fmt(low)
+                    + ", "
+                    + fmt(high)
+                    + "]");
     }
   }
 

@@ -2,6 +2,7 @@ package io.tickstream.signals.strategies;
 
 import io.tickstream.signals.BarInput;
 import io.tickstream.signals.Direction;
+import io.tickstream.signals.Reason;
 import io.tickstream.signals.Signal;
 import io.tickstream.signals.indicators.Donchian;
 import io.tickstream.signals.indicators.Sma;
@@ -56,33 +57,42 @@ public final class VolumeBreakout extends PositionStrategy {
       return warmingUp(in, period + 1L);
     }
     double c = in.close();
-    boolean heavy = in.volume() >= volumeMultiple * avgVolume;
-    String v =
-        "close="
-            + fmt(c)
-            + " channel=["
-            + fmt(low)
-            + ", "
-            + fmt(high)
-            + "] volume="
-            + fmt(in.volume())
-            + " avg="
-            + fmt(avgVolume);
+    double vol = in.volume();
+    boolean heavy = vol >= volumeMultiple * avgVolume;
+    Reason v = () -> values(c, low, high, vol, avgVolume);
     switch (position) {
       case LONG:
-        return c < sma ? exit(in, "fell below SMA " + fmt(sma) + ": " + v) : hold(in, 1.0, v);
+        return c < sma
+            ? exit(in, () -> "fell below SMA " + fmt(sma) + ": " + v.text())
+            : hold(in, 1.0, v);
       case SHORT:
-        return c > sma ? exit(in, "rose above SMA " + fmt(sma) + ": " + v) : hold(in, 1.0, v);
+        return c > sma
+            ? exit(in, () -> "rose above SMA " + fmt(sma) + ": " + v.text())
+            : hold(in, 1.0, v);
       default:
-        double strength = in.volume() / (volumeMultiple * avgVolume);
+        double strength = vol / (volumeMultiple * avgVolume);
         if (c > high && heavy) {
-          return enter(in, Direction.LONG, strength, "broke out up on volume: " + v);
+          return enter(in, Direction.LONG, strength, () -> "broke out up on volume: " + v.text());
         }
         if (c < low && heavy) {
-          return enter(in, Direction.SHORT, strength, "broke out down on volume: " + v);
+          return enter(
+              in, Direction.SHORT, strength, () -> "broke out down on volume: " + v.text());
         }
         return hold(in, 0.0, v);
     }
+  }
+
+  private static String values(double c, double low, double high, double vol, double avg) {
+    return "close="
+        + fmt(c)
+        + " channel=["
+        + fmt(low)
+        + ", "
+        + fmt(high)
+        + "] volume="
+        + fmt(vol)
+        + " avg="
+        + fmt(avg);
   }
 
   @Override

@@ -29,17 +29,21 @@ class StrategyContractTest {
   static Stream<Arguments> strategies() {
     List<Arguments> out = new ArrayList<>();
     for (String name : StrategyFactory.names()) {
-      Map<String, Object> params =
-          switch (name) {
-            case "ma-crossover" -> Map.of("fast", 5, "slow", 20);
-            case "breakout", "volume-breakout" -> Map.of("period", 20);
-            case "pivot-points" -> Map.of("session", "1h");
-            default -> Map.of();
-          };
+      Map<String, Object> params = params(name);
       out.add(Arguments.of(name, (Supplier<Strategy>) () -> StrategyFactory.create(name, params)));
     }
     out.add(Arguments.of("ensemble", (Supplier<Strategy>) StrategyContractTest::ensemble));
     return out.stream();
+  }
+
+  /** The parameters each strategy is tested with (defaults where they suit 1,000 1m bars). */
+  static Map<String, Object> params(String name) {
+    return switch (name) {
+      case "ma-crossover" -> Map.of("fast", 5, "slow", 20);
+      case "breakout", "volume-breakout" -> Map.of("period", 20);
+      case "pivot-points" -> Map.of("session", "1h");
+      default -> Map.of();
+    };
   }
 
   static Strategy ensemble() {

@@ -1,5 +1,6 @@
 package io.tickstream.execution.fill;
 
+import io.tickstream.execution.Instrument;
 import io.tickstream.execution.Instruments;
 import io.tickstream.execution.MarketUpdate;
 import io.tickstream.execution.engine.ExecutionVenue;
@@ -18,7 +19,9 @@ import io.tickstream.execution.orders.SubmitOrder;
 import io.tickstream.execution.orders.TimeInForce;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +63,18 @@ public final class PaperBroker implements ExecutionVenue {
   public List<OrderEvent> submit(SubmitOrder command, long now) {
     Order order = new Order(command);
     order.apply(new OrderSubmitted(command, now));
-    String why = rejection(command);
+    // One lookup both detects a reused id and records the order; a rejected order is recorded
+    // too (as before: its id cannot be used again), a duplicate leaves the first one in place.
+    Order known = orders.putIfAbsent(command.clientOrderId(), order);
+    Optional<Instrument> instrument = instruments.find(command.instrumentId());
+    String why =
+        known != null
+            ? "duplicate client order id " + command.clientOrderId()
+            : rejection(command, instrument);
     if (why != null) {
       OrderRejected rejected =
           new OrderRejected(command.clientOrderId(), command.instrumentId(), why, now);
       order.apply(rejected);
-      orders.putIfAbsent(command.clientOrderId(), order);
       return List.of(rejected);
     }
     OrderAccepted accepted =
@@ -73,10 +82,7 @@ public final class PaperBroker implements ExecutionVenue {
             command.clientOrderId(), command.instrumentId(), venueOrderId(command), now);
     order.apply(accepted);
     long expiry = command.timeInForce() == TimeInForce.DAY ? model.dayExpiry(now) : Long.MAX_VALUE;
-    orders.put(command.clientOrderId(), order);
-    working.put(
-        command.clientOrderId(),
-        new WorkingOrder(order, instruments.get(command.instrumentId()), now, expiry));
+    working.put(command.clientOrderId(), new WorkingOrder(order, instrument.get(), now, expiry));
     return List.of(accepted);
   }
 
@@ -86,11 +92,8 @@ public final class PaperBroker implements ExecutionVenue {
     return "PAPER-" + c.clientOrderId();
   }
 
-  private String rejection(SubmitOrder c) {
-    if (orders.containsKey(c.clientOrderId())) {
-      return "duplicate client order id " + c.clientOrderId();
-    }
-    if (instruments.find(c.instrumentId()).isEmpty()) {
+  private static String rejection(SubmitOrder c, Optional<Instrument> instrument) {
+    if (instrument.isEmpty()) {
       return "unknown instrument " + c.instrumentId();
     }
     if (c.quantity().signum() <= 0) {
@@ -126,17 +129,22 @@ public final class PaperBroker implements ExecutionVenue {
       return List.of();
     }
     List<OrderEvent> events = new ArrayList<>();
-    for (WorkingOrder w : List.copyOf(working.values())) {
+    expire(now, events);
+    return events;
+  }
+
+  private void expire(long now, List<OrderEvent> out) {
+    for (Iterator<WorkingOrder> it = working.values().iterator(); it.hasNext(); ) {
+      WorkingOrder w = it.next();
       if (w.expiresAt <= now) {
-        working.remove(w.command().clientOrderId());
-        events.add(
+        it.remove();
+        out.add(
             apply(
                 w,
                 new OrderExpired(
                     w.command().clientOrderId(), w.command().instrumentId(), w.expiresAt)));
       }
     }
-    return events;
   }
 
   /** Matches working orders of the update's instrument against it; returns what happened. */
@@ -146,9 +154,13 @@ public final class PaperBroker implements ExecutionVenue {
       // The common case in a backtest: nothing to match, so no decimal work per update.
       return List.of();
     }
-    List<OrderEvent> events = new ArrayList<>(advanceTo(update.tsEvent()));
+    List<OrderEvent> events = new ArrayList<>();
+    expire(update.tsEvent(), events);
     BigDecimal budget = model.participation(update.volume());
-    for (WorkingOrder w : List.copyOf(working.values())) {
+    // Iterating the map itself (no copy): matching only changes the order at hand, and only the
+    // iterator removes from the map.
+    for (Iterator<WorkingOrder> it = working.values().iterator(); it.hasNext(); ) {
+      WorkingOrder w = it.next();
       if (!w.command().instrumentId().equals(update.instrumentId())
           || update.tsEvent() <= w.acceptedAt) {
         continue;
@@ -165,7 +177,7 @@ public final class PaperBroker implements ExecutionVenue {
                     update.tsEvent())));
       }
       if (!w.order.status().isWorking()) {
-        working.remove(w.command().clientOrderId());
+        it.remove();
       }
     }
     return events;
@@ -228,7 +240,15 @@ public final class PaperBroker implements ExecutionVenue {
   /** Orders still working, in arrival order. */
   @Override
   public List<Order> workingOrders() {
-    return working.values().stream().map(w -> w.order).toList();
+    // Called twice per signal by the engine: a plain loop, no stream pipeline.
+    if (working.isEmpty()) {
+      return List.of();
+    }
+    List<Order> out = new ArrayList<>(working.size());
+    for (WorkingOrder w : working.values()) {
+      out.add(w.order);
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /**

@@ -200,9 +200,18 @@ public final class Portfolio {
 
   /** The account as the risk engine sees it, with the notional of orders still working. */
   public AccountState accountState(BigDecimal openOrdersNotional) {
-    Map<String, BigDecimal> signed = new TreeMap<>();
-    positions.forEach((id, p) -> signed.put(id, p.quantity()));
+    // Called for every order: one pass over the positions builds the immutable map AccountState
+    // keeps (Map.copyOf returns an immutable map as it is) and the gross exposure.
+    @SuppressWarnings("unchecked")
+    Map.Entry<String, BigDecimal>[] signed = new Map.Entry[positions.size()];
+    BigDecimal gross = BigDecimal.ZERO;
+    int i = 0;
+    for (Map.Entry<String, Position> e : positions.entrySet()) {
+      Position p = e.getValue();
+      signed[i++] = Map.entry(e.getKey(), p.quantity());
+      gross = gross.add(p.quantity().abs().multiply(markOf(p)));
+    }
     return new AccountState(
-        accountId, equity(), peakEquity, grossExposure(), openOrdersNotional, signed);
+        accountId, equity(), peakEquity, gross, openOrdersNotional, Map.ofEntries(signed));
   }
 }

@@ -3,10 +3,10 @@ package io.tickstream.execution.risk;
 import static io.tickstream.execution.risk.RuleViolation.deny;
 
 import io.tickstream.execution.Instrument;
-import io.tickstream.execution.Precision;
 import io.tickstream.execution.orders.DenialReason;
 import io.tickstream.execution.orders.SubmitOrder;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Optional;
 
 /**
@@ -23,7 +23,7 @@ final class OrderShapeRules {
     if (qty.signum() <= 0) {
       return deny(DenialReason.INVALID_QUANTITY, "quantity must be > 0, got " + qty);
     }
-    if (!Precision.isMultiple(qty, instrument.lotSize())) {
+    if (!isMultiple(qty, instrument.lotSize())) {
       return deny(
           DenialReason.INVALID_QUANTITY,
           "quantity " + qty + " is not a multiple of lot size " + instrument.lotSize());
@@ -50,11 +50,24 @@ final class OrderShapeRules {
     if (price.signum() <= 0) {
       return deny(DenialReason.INVALID_PRICE, name + " price must be > 0, got " + price);
     }
-    if (!Precision.isMultiple(price, instrument.tickSize())) {
+    if (!isMultiple(price, instrument.tickSize())) {
       return deny(
           DenialReason.INVALID_PRICE,
           name + " price " + price + " is not a multiple of tick size " + instrument.tickSize());
     }
     return Optional.empty();
+  }
+
+  /**
+   * {@link io.tickstream.execution.Precision#isMultiple}, without a division in the common case. An
+   * increment {@code 1 * 10^-k} (tick 0.01, lot 1) divides every {@code n} with at most {@code k}
+   * decimal places, since then {@code n = unscaled(n) * 10^(k - scale(n)) * 10^-k}; other cases
+   * take the exact remainder. Checked against the remainder in OrderShapeRulesTest.
+   */
+  static boolean isMultiple(BigDecimal n, BigDecimal increment) {
+    if (n.scale() <= increment.scale() && increment.unscaledValue().equals(BigInteger.ONE)) {
+      return true;
+    }
+    return n.remainder(increment).signum() == 0;
   }
 }
