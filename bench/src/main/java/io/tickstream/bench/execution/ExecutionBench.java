@@ -79,7 +79,9 @@ public final class ExecutionBench {
     VenueStats stats = VenueStats.detached();
     ExecutionService service =
         new ExecutionService(
-            config, ConfiguredVenues.of(config.venue(), stats), new SimpleMeterRegistry());
+            config,
+            ConfiguredVenues.of(config.venue(), config.stateDir(), stats),
+            new SimpleMeterRegistry());
     long cpu0 = BenchReport.processCpuNanos();
     service.start();
     await(() -> acks.acks.get() >= perPhase, 600, "throughput phase", acks);

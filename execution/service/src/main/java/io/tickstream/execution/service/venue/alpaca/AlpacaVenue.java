@@ -15,6 +15,7 @@ import io.tickstream.execution.orders.OrderRejected;
 import io.tickstream.execution.orders.OrderSubmitted;
 import io.tickstream.execution.orders.SubmitOrder;
 import io.tickstream.execution.service.config.VenueSettings;
+import io.tickstream.execution.service.venue.SubmissionLedger;
 import io.tickstream.execution.service.venue.VenueStats;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -28,6 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * An Alpaca-compatible REST broker as the trading engine's venue. The client order id sent is the
  * engine's, derived from the signal id, so the broker can refuse a second order for one signal.
+ *
+ * <p>Before an order is POSTed its client order id goes to a {@link SubmissionLedger} that outlives
+ * the process: an order re-processed after a crash (its Streams transaction rolled back) is found
+ * there and reconciled, never POSTed a second time.
  *
  * <p>An order POST is never retried blindly: after a timeout, a dropped connection, a 5xx, an
  * invalid answer or a duplicate-id refusal, the order is reconciled by {@code GET
@@ -45,6 +50,7 @@ public final class AlpacaVenue implements ExecutionVenue {
   private final AlpacaClient client;
   private final VenueSettings.Alpaca settings;
   private final VenueStats stats;
+  private final SubmissionLedger ledger;
   private final Map<String, Working> working = new LinkedHashMap<>();
 
   private static final class Working {
@@ -57,15 +63,27 @@ public final class AlpacaVenue implements ExecutionVenue {
     }
   }
 
-  /** A venue using {@code client} (shared by every account's venue). */
-  public AlpacaVenue(AlpacaClient client, VenueSettings.Alpaca settings, VenueStats stats) {
+  /**
+   * A venue using {@code client} (shared by every account's venue).
+   *
+   * @param ledger client order ids sent, by this process or an earlier one
+   */
+  public AlpacaVenue(
+      AlpacaClient client,
+      VenueSettings.Alpaca settings,
+      VenueStats stats,
+      SubmissionLedger ledger) {
     this.client = client;
     this.settings = settings;
     this.stats = stats;
+    this.ledger = ledger;
   }
 
   @Override
   public List<OrderEvent> submit(SubmitOrder command, long now) {
+    if (!ledger.recordIntent(command.clientOrderId())) {
+      return reconcile(command, "sent before a restart (submission ledger)", now);
+    }
     stats.submitted();
     AlpacaClient.Post p = client.post(command, symbol(command.instrumentId()));
     if (p instanceof AlpacaClient.Post.Placed placed) {
