@@ -232,10 +232,13 @@ public final class TradingEngine {
     risk.setMode(mode);
     out.add(modeChanged(before, mode, reason, now));
     if (mode == TradingMode.HALTED) {
+      // A live venue may answer a cancel with the fills that beat it: booked like any fill.
+      List<OrderEvent> fromVenue = new ArrayList<>();
       for (Order o : venue.workingOrders()) {
-        for (OrderEvent e : venue.cancel(new CancelOrder(o.command().clientOrderId(), now), now)) {
-          out.add(new EngineEvent.OrderUpdate(e));
-        }
+        fromVenue.addAll(venue.cancel(new CancelOrder(o.command().clientOrderId(), now), now));
+      }
+      if (!fromVenue.isEmpty()) {
+        out.addAll(book(fromVenue));
       }
     }
     return out;

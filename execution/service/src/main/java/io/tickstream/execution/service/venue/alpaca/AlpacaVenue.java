@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * order sent again (safe: the broker refuses a reused client order id). Until the reconcile
  * deadline it keeps asking; then it throws {@link AmbiguousOrderException}, never assuming.
  *
+ * <p>Cancels ({@link #cancel}) go by the broker's order id, looked up by client order id when not
+ * known, and are confirmed by reading the order back.
+ *
  * <p>Fills are polled ({@code GET /v2/orders/{id}}) for working orders at most once per {@code
  * fillPollInterval}, when market data reaches the venue.
  */
@@ -53,9 +56,11 @@ public final class AlpacaVenue implements ExecutionVenue {
   private final SubmissionLedger ledger;
   private final Map<String, Working> working = new LinkedHashMap<>();
 
+  private static final String UNKNOWN_ID = "unknown";
+
   private static final class Working {
     final Order order;
-    final String venueId;
+    String venueId; // UNKNOWN_ID until the broker told us
 
     Working(Order order, String venueId) {
       this.order = order;
@@ -210,14 +215,65 @@ public final class AlpacaVenue implements ExecutionVenue {
     return dot > 0 ? instrumentId.substring(0, dot) : instrumentId;
   }
 
+  /**
+   * Cancels a working order: {@code DELETE /v2/orders/{id}} (the broker id looked up by client
+   * order id first when unknown), then the order is read back ({@code GET}) and only what the
+   * broker reports is recorded: canceled, or the fills that beat the cancel. An ambiguous answer
+   * (timeout, 5xx) is reconciled the same way and the DELETE repeated (cancelling twice is
+   * harmless: the second is refused with 422). An order the broker has not confirmed canceled stays
+   * working here and is polled; it is never assumed canceled.
+   */
   @Override
   public List<OrderEvent> cancel(CancelOrder command, long now) {
-    // Cancels at the broker are not implemented yet: the halt still stops new orders, and the
-    // working order is left to the broker (logged for the operator).
-    if (working.containsKey(command.clientOrderId())) {
-      LOG.warn("order {} still works at the broker: cancel it there", command.clientOrderId());
+    Working w = working.get(command.clientOrderId());
+    if (w == null) {
+      return List.of();
     }
-    return List.of();
+    long deadline = System.nanoTime() + settings.reconcileDeadline().toNanos();
+    long backoff = 20_000_000L;
+    String last = "";
+    while (true) {
+      if (System.nanoTime() > deadline) {
+        LOG.warn(
+            "order {}: cancel not confirmed before the deadline ({}); still working, polled",
+            command.clientOrderId(),
+            last);
+        return List.of();
+      }
+      if (UNKNOWN_ID.equals(w.venueId)) {
+        AlpacaClient.Lookup l = client.byClientOrderId(command.clientOrderId());
+        if (l instanceof AlpacaClient.Lookup.Found f) {
+          w.venueId = f.order().id();
+          client.rememberVenueId(command.clientOrderId(), w.venueId);
+          continue;
+        }
+        last = "broker id unknown: " + l;
+      } else {
+        AlpacaClient.Cancel c = client.cancel(w.venueId);
+        if (c instanceof AlpacaClient.Cancel.NotFound) {
+          w.venueId = UNKNOWN_ID; // a stale id: look it up by client order id
+          last = "DELETE answered 404";
+          continue;
+        }
+        if (c instanceof AlpacaClient.Cancel.Refused r) {
+          LOG.warn(
+              "order {}: cancel refused ({} {})", command.clientOrderId(), r.status(), r.message());
+          return List.of();
+        }
+        AlpacaClient.Lookup l = client.byId(w.venueId, command.clientOrderId());
+        if (l instanceof AlpacaClient.Lookup.Found f
+            && (!(c instanceof AlpacaClient.Cancel.Ambiguous) || f.order().done())) {
+          List<OrderEvent> events = progress(w, f.order(), now);
+          if (!w.order.status().isWorking()) {
+            working.remove(command.clientOrderId());
+          }
+          return events; // still working when the cancel is pending: polling sees the rest
+        }
+        last = c + " / " + l;
+      }
+      LockSupport.parkNanos(backoff);
+      backoff = Math.min(backoff * 2, 500_000_000L);
+    }
   }
 
   @Override
@@ -234,7 +290,7 @@ public final class AlpacaVenue implements ExecutionVenue {
     for (Working w : List.copyOf(working.values())) {
       String clientOrderId = w.order.command().clientOrderId();
       AlpacaClient.Lookup l =
-          "unknown".equals(w.venueId)
+          UNKNOWN_ID.equals(w.venueId)
               ? client.byClientOrderId(clientOrderId)
               : client.byId(w.venueId, clientOrderId);
       if (l instanceof AlpacaClient.Lookup.Found f) {
@@ -262,7 +318,7 @@ public final class AlpacaVenue implements ExecutionVenue {
         venueId = f.order().id();
         client.rememberVenueId(c.clientOrderId(), venueId);
       } else {
-        venueId = "unknown"; // polled by client order id once the broker answers again
+        venueId = UNKNOWN_ID; // polled by client order id once the broker answers again
       }
     }
     Order order = new Order(c);

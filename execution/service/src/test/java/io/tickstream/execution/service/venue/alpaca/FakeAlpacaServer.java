@@ -63,6 +63,14 @@ public final class FakeAlpacaServer implements AutoCloseable {
     default boolean failLookup() {
       return false;
     }
+
+    /**
+     * What happens to a cancel of a cancelable order: {@link Action#ANSWER} (204), {@link
+     * Action#SERVER_ERROR} (canceled, then a 503) or {@link Action#DROP} (canceled, no answer).
+     */
+    default Action onCancel(String orderId) {
+      return Action.ANSWER;
+    }
   }
 
   private final HttpServer server;
@@ -171,6 +179,16 @@ public final class FakeAlpacaServer implements AutoCloseable {
     return o == null ? null : o.path("status").asText();
   }
 
+  /** Fills a resting order completely at {@code price} (the market moved). */
+  public void fill(String clientOrderId, String price) {
+    ObjectNode order = byClientId.get(clientOrderId);
+    synchronized (order) {
+      order.put("status", "filled");
+      order.put("filled_qty", order.path("qty").asText());
+      order.put("filled_avg_price", price);
+    }
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath();
@@ -197,7 +215,11 @@ public final class FakeAlpacaServer implements AutoCloseable {
     } else if (order == null) {
       send(ex, 404, "{\"code\":40410000,\"message\":\"order not found\"}");
     } else {
-      send(ex, 200, order.toString());
+      String body;
+      synchronized (order) {
+        body = order.toString();
+      }
+      send(ex, 200, body);
     }
   }
 
@@ -214,7 +236,12 @@ public final class FakeAlpacaServer implements AutoCloseable {
       }
       order.put("status", "canceled");
     }
-    ex.sendResponseHeaders(204, -1);
+    Action action = behaviour.onCancel(order.path("id").asText());
+    if (action == Action.SERVER_ERROR) {
+      send(ex, 503, "{\"message\":\"upstream timeout\"}");
+    } else if (action != Action.DROP) {
+      ex.sendResponseHeaders(204, -1);
+    }
   }
 
   private void post(HttpExchange ex) throws IOException {
