@@ -244,6 +244,26 @@ public final class TradingEngine {
     return out;
   }
 
+  /**
+   * Forgets what grows without bound and trading does not need: the client order ids of processed
+   * signals and risk-checked orders, and closed trades. For a long-running caller that
+   * de-duplicates signals durably before calling {@link #onSignal} (the execution service's dedupe
+   * store) and reports trades from its events, so memory and snapshots stay bounded.
+   */
+  public void forgetHistory() {
+    processedSignalIds.clear();
+    risk.forgetSeenIds();
+    portfolio.forgetClosedTrades();
+  }
+
+  /** The direction last acted on for {@code strategyId} in {@code instrumentId}; FLAT if none. */
+  public Direction lastActed(String instrumentId, String strategyId) {
+    Map<String, Direction> byStrategy = acted.get(instrumentId);
+    return byStrategy == null
+        ? Direction.FLAT
+        : byStrategy.getOrDefault(strategyId, Direction.FLAT);
+  }
+
   /** The state needed to continue after a restart; see {@link EngineSnapshot}. */
   public EngineSnapshot snapshot() {
     return EngineSnapshots.of(this);
