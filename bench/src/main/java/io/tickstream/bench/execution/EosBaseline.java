@@ -43,7 +43,10 @@ final class EosBaseline {
     }
     StreamsBuilder b = new StreamsBuilder();
     b.stream(Topics.SIGNALS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
-        .repartition(Repartitioned.<String, byte[]>as("baseline").withNumberOfPartitions(2))
+        .repartition(
+            Repartitioned.with(Serdes.String(), Serdes.ByteArray())
+                .withName("baseline")
+                .withNumberOfPartitions(2))
         .to(OUTPUT, Produced.with(Serdes.String(), Serdes.ByteArray()));
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "execution-bench-baseline");
@@ -81,6 +84,10 @@ final class EosBaseline {
           last = System.nanoTime();
           first = first == 0 ? last : first;
           seen += n;
+        }
+        if (streams.state() == KafkaStreams.State.ERROR
+            || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+          throw new IllegalStateException("baseline app stopped: " + streams.state());
         }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("baseline passed only " + seen + " of " + count);

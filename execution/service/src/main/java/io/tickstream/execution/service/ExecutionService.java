@@ -79,7 +79,8 @@ public final class ExecutionService implements AutoCloseable {
     p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
     // Under exactly-once a read_committed consumer sees a record only once its transaction commits,
     // and a commit flushes the producer first: lingering up to the commit interval costs no visible
-    // latency, and sends each partition's records of one transaction as one batch (far fewer produce
+    // latency, and sends each partition's records of one transaction as one batch (far fewer
+    // produce
     // requests, the broker's largest cost in the benchmark).
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), config.commitIntervalMs());
     p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);

@@ -1,15 +1,12 @@
 package io.tickstream.execution.service.venue.alpaca;
 
 import io.tickstream.execution.MarketUpdate;
-import io.tickstream.execution.Precision;
 import io.tickstream.execution.engine.ExecutionVenue;
 import io.tickstream.execution.engine.OpenOrder;
 import io.tickstream.execution.orders.CancelOrder;
 import io.tickstream.execution.orders.Order;
 import io.tickstream.execution.orders.OrderAccepted;
-import io.tickstream.execution.orders.OrderCanceled;
 import io.tickstream.execution.orders.OrderEvent;
-import io.tickstream.execution.orders.OrderExpired;
 import io.tickstream.execution.orders.OrderFilled;
 import io.tickstream.execution.orders.OrderRejected;
 import io.tickstream.execution.orders.OrderSubmitted;
@@ -54,19 +51,7 @@ public final class AlpacaVenue implements ExecutionVenue {
   private final VenueSettings.Alpaca settings;
   private final VenueStats stats;
   private final SubmissionLedger ledger;
-  private final Map<String, Working> working = new LinkedHashMap<>();
-
-  private static final String UNKNOWN_ID = "unknown";
-
-  private static final class Working {
-    final Order order;
-    String venueId; // UNKNOWN_ID until the broker told us
-
-    Working(Order order, String venueId) {
-      this.order = order;
-      this.venueId = venueId;
-    }
-  }
+  private final Map<String, WorkingOrder> working = new LinkedHashMap<>();
 
   /**
    * A venue using {@code client} (shared by every account's venue).
@@ -153,56 +138,16 @@ public final class AlpacaVenue implements ExecutionVenue {
     Order order = new Order(c);
     order.apply(new OrderSubmitted(c, now));
     List<OrderEvent> out = new ArrayList<>();
-    out.add(apply(order, new OrderAccepted(c.clientOrderId(), c.instrumentId(), o.id(), now)));
+    OrderAccepted accepted = new OrderAccepted(c.clientOrderId(), c.instrumentId(), o.id(), now);
+    order.apply(accepted);
+    out.add(accepted);
     client.rememberVenueId(c.clientOrderId(), o.id());
-    Working w = new Working(order, o.id());
-    out.addAll(progress(w, o, now));
+    WorkingOrder w = new WorkingOrder(order, o.id());
+    out.addAll(w.progress(o, now));
     if (order.status().isWorking()) {
       working.put(c.clientOrderId(), w);
     }
     return out;
-  }
-
-  /** Events for what the broker reports beyond what {@code w} knows: fills, cancel, expiry. */
-  private static List<OrderEvent> progress(Working w, AlpacaOrder o, long now) {
-    List<OrderEvent> out = new ArrayList<>();
-    SubmitOrder c = w.order.command();
-    BigDecimal known = w.order.filledQty();
-    BigDecimal filled = o.filledQty().min(c.quantity());
-    if (filled.compareTo(known) > 0) {
-      BigDecimal delta = filled.subtract(known);
-      BigDecimal knownNotional =
-          known.signum() == 0 ? BigDecimal.ZERO : known.multiply(w.order.avgPx());
-      BigDecimal px =
-          Precision.divide(filled.multiply(o.filledAvgPrice()).subtract(knownNotional), delta);
-      out.add(
-          apply(
-              w.order,
-              new OrderFilled(
-                  c.clientOrderId(),
-                  c.instrumentId(),
-                  w.venueId + "-" + filled.toPlainString(),
-                  c.side(),
-                  delta,
-                  px.signum() > 0 ? px : o.filledAvgPrice(),
-                  BigDecimal.ZERO,
-                  c.quantity().subtract(filled),
-                  now)));
-    }
-    if (w.order.status().isWorking()) {
-      if ("canceled".equals(o.status())) {
-        out.add(
-            apply(w.order, new OrderCanceled(c.clientOrderId(), c.instrumentId(), "broker", now)));
-      } else if ("expired".equals(o.status()) || "done_for_day".equals(o.status())) {
-        out.add(apply(w.order, new OrderExpired(c.clientOrderId(), c.instrumentId(), now)));
-      }
-    }
-    return out;
-  }
-
-  private static OrderEvent apply(Order order, OrderEvent e) {
-    order.apply(e);
-    return e;
   }
 
   private static OrderRejected reject(SubmitOrder c, String reason, long now) {
@@ -225,7 +170,7 @@ public final class AlpacaVenue implements ExecutionVenue {
    */
   @Override
   public List<OrderEvent> cancel(CancelOrder command, long now) {
-    Working w = working.get(command.clientOrderId());
+    WorkingOrder w = working.get(command.clientOrderId());
     if (w == null) {
       return List.of();
     }
@@ -240,18 +185,18 @@ public final class AlpacaVenue implements ExecutionVenue {
             last);
         return List.of();
       }
-      if (UNKNOWN_ID.equals(w.venueId)) {
+      if (WorkingOrder.UNKNOWN_ID.equals(w.venueId())) {
         AlpacaClient.Lookup l = client.byClientOrderId(command.clientOrderId());
         if (l instanceof AlpacaClient.Lookup.Found f) {
-          w.venueId = f.order().id();
-          client.rememberVenueId(command.clientOrderId(), w.venueId);
+          w.setVenueId(f.order().id());
+          client.rememberVenueId(command.clientOrderId(), w.venueId());
           continue;
         }
         last = "broker id unknown: " + l;
       } else {
-        AlpacaClient.Cancel c = client.cancel(w.venueId);
+        AlpacaClient.Cancel c = client.cancel(w.venueId());
         if (c instanceof AlpacaClient.Cancel.NotFound) {
-          w.venueId = UNKNOWN_ID; // a stale id: look it up by client order id
+          w.setVenueId(WorkingOrder.UNKNOWN_ID); // a stale id: look it up by client order id
           last = "DELETE answered 404";
           continue;
         }
@@ -260,11 +205,11 @@ public final class AlpacaVenue implements ExecutionVenue {
               "order {}: cancel refused ({} {})", command.clientOrderId(), r.status(), r.message());
           return List.of();
         }
-        AlpacaClient.Lookup l = client.byId(w.venueId, command.clientOrderId());
+        AlpacaClient.Lookup l = client.byId(w.venueId(), command.clientOrderId());
         if (l instanceof AlpacaClient.Lookup.Found f
             && (!(c instanceof AlpacaClient.Cancel.Ambiguous) || f.order().done())) {
-          List<OrderEvent> events = progress(w, f.order(), now);
-          if (!w.order.status().isWorking()) {
+          List<OrderEvent> events = w.progress(f.order(), now);
+          if (!w.order().status().isWorking()) {
             working.remove(command.clientOrderId());
           }
           return events; // still working when the cancel is pending: polling sees the rest
@@ -287,16 +232,16 @@ public final class AlpacaVenue implements ExecutionVenue {
       return List.of();
     }
     List<OrderEvent> out = new ArrayList<>();
-    for (Working w : List.copyOf(working.values())) {
-      String clientOrderId = w.order.command().clientOrderId();
+    for (WorkingOrder w : List.copyOf(working.values())) {
+      String clientOrderId = w.order().command().clientOrderId();
       AlpacaClient.Lookup l =
-          UNKNOWN_ID.equals(w.venueId)
+          WorkingOrder.UNKNOWN_ID.equals(w.venueId())
               ? client.byClientOrderId(clientOrderId)
-              : client.byId(w.venueId, clientOrderId);
+              : client.byId(w.venueId(), clientOrderId);
       if (l instanceof AlpacaClient.Lookup.Found f) {
-        out.addAll(progress(w, f.order(), now));
-        if (!w.order.status().isWorking()) {
-          working.remove(w.order.command().clientOrderId());
+        out.addAll(w.progress(f.order(), now));
+        if (!w.order().status().isWorking()) {
+          working.remove(w.order().command().clientOrderId());
         }
       }
     }
@@ -305,7 +250,7 @@ public final class AlpacaVenue implements ExecutionVenue {
 
   @Override
   public List<Order> workingOrders() {
-    return working.values().stream().map(w -> w.order).toList();
+    return working.values().stream().map(WorkingOrder::order).toList();
   }
 
   @Override
@@ -318,7 +263,8 @@ public final class AlpacaVenue implements ExecutionVenue {
         venueId = f.order().id();
         client.rememberVenueId(c.clientOrderId(), venueId);
       } else {
-        venueId = UNKNOWN_ID; // polled by client order id once the broker answers again
+        venueId =
+            WorkingOrder.UNKNOWN_ID; // polled by client order id once the broker answers again
       }
     }
     Order order = new Order(c);
@@ -337,6 +283,6 @@ public final class AlpacaVenue implements ExecutionVenue {
               c.quantity().subtract(open.filledQty()),
               open.acceptedAt()));
     }
-    working.put(c.clientOrderId(), new Working(order, venueId));
+    working.put(c.clientOrderId(), new WorkingOrder(order, venueId));
   }
 }
