@@ -29,6 +29,7 @@ final class BenchReport {
       Path home,
       int signals,
       double perSecond,
+      double baselinePerSecond,
       double cpuPerSignalUs,
       int latencySignals,
       int rate,
@@ -52,7 +53,8 @@ final class BenchReport {
             "{%n  \"timestamp\": \"%s\",%n  \"cpus\": %d,%n  \"java\": \"%s\",%n"
                 + "  \"shared_box\": true,%n  \"commit_interval_ms\": %d,%n  \"stream_threads\": %d,%n"
                 + "  \"accounts\": %d,%n  \"instruments\": %d,%n  \"throughput_signals\": %d,%n"
-                + "  \"signals_per_s\": %.1f,%n  \"process_cpu_us_per_signal\": %.1f,%n  \"latency_signals\": %d,%n  \"latency_rate_per_s\": %d,%n"
+                + "  \"signals_per_s\": %.1f,%n  \"baseline_eos_passthrough_per_s\": %.1f,%n"
+                + "  \"ratio_to_baseline\": %.3f,%n  \"process_cpu_us_per_signal\": %.1f,%n  \"latency_signals\": %d,%n  \"latency_rate_per_s\": %d,%n"
                 + "  \"p50_signal_to_ack_ms\": %.3f,%n  \"p99_signal_to_ack_ms\": %.3f,%n"
                 + "  \"max_signal_to_ack_ms\": %.3f%n}%n",
             stamp,
@@ -64,6 +66,8 @@ final class BenchReport {
             instruments,
             signals,
             perSecond,
+            baselinePerSecond,
+            perSecond / baselinePerSecond,
             cpuPerSignalUs,
             latencySignals,
             rate,

@@ -37,9 +37,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Throughput: {@code --signals} signals (each flips its instrument's direction, so each is an
  * order) and as many quotes (each fills the order before it) are loaded first; the rate is signals
  * over the time from the first to the last ACCEPTED event read (read_committed) from {@code
- * orders.events}. Latency: then {@code --rate} signals/s for {@code --seconds}, each timed from its
- * send to its ACCEPTED event's arrival. Writes {@code bench/results/execution-<timestamp>.json}
- * under {@code -Dtickstream.home}.
+ * orders.events}. Before it, {@link EosBaseline} passes the same signals through an exactly-once
+ * app of the same shape doing no work: the ratio to it is the comparable figure on a loaded box.
+ * Latency: then {@code --rate} signals/s for {@code --seconds}, each timed from its send to its
+ * ACCEPTED event's arrival. Writes {@code bench/results/execution-<timestamp>.json} under {@code
+ * -Dtickstream.home}.
  */
 public final class ExecutionBench {
   private ExecutionBench() {}
@@ -74,12 +76,19 @@ public final class ExecutionBench {
       feed.flush();
       latencyStart = feed.sequence();
     }
+    System.out.printf("loaded %d signals and %d quotes%n", perPhase, perPhase);
+    double baseline =
+        EosBaseline.run(
+            kafka.bootstrapServers(), dir.resolve("baseline-state"), perPhase, commitMs, threads);
     System.out.printf(
-        "loaded %d signals and %d quotes; starting the service%n", perPhase, perPhase);
+        "baseline (same shape and settings, no work): %.0f signals/s; starting the service%n",
+        baseline);
     VenueStats stats = VenueStats.detached();
     ExecutionService service =
         new ExecutionService(
-            config, ConfiguredVenues.of(config.venue(), stats), new SimpleMeterRegistry());
+            config,
+            ConfiguredVenues.of(config.venue(), config.stateDir(), stats),
+            new SimpleMeterRegistry());
     long cpu0 = BenchReport.processCpuNanos();
     service.start();
     await(() -> acks.acks.get() >= perPhase, 600, "throughput phase", acks);
@@ -110,9 +119,9 @@ public final class ExecutionBench {
     double seconds1 = (acks.lastAckNanos.get() - acks.firstAckNanos.get()) / 1e9;
     double perSecond = perPhase / seconds1;
     System.out.printf(
-        "throughput: %d signals acknowledged in %.2f s: %.0f signals/s (denied %d);"
-            + " process CPU %.1f us per signal (broker included)%n",
-        perPhase, seconds1, perSecond, acks.denied.get(), cpuPerSignalUs);
+        "throughput: %d signals acknowledged in %.2f s: %.0f signals/s (denied %d), %.2f of the"
+            + " baseline; process CPU %.1f us per signal (broker included)%n",
+        perPhase, seconds1, perSecond, acks.denied.get(), perSecond / baseline, cpuPerSignalUs);
 
     acks.recordTimes(true);
     Map<String, Long> sent = new HashMap<>();
@@ -157,6 +166,7 @@ public final class ExecutionBench {
             home,
             perPhase,
             perSecond,
+            baseline,
             cpuPerSignalUs,
             millis.size(),
             rate,

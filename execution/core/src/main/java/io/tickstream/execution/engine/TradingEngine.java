@@ -232,13 +232,36 @@ public final class TradingEngine {
     risk.setMode(mode);
     out.add(modeChanged(before, mode, reason, now));
     if (mode == TradingMode.HALTED) {
+      // A live venue may answer a cancel with the fills that beat it: booked like any fill.
+      List<OrderEvent> fromVenue = new ArrayList<>();
       for (Order o : venue.workingOrders()) {
-        for (OrderEvent e : venue.cancel(new CancelOrder(o.command().clientOrderId(), now), now)) {
-          out.add(new EngineEvent.OrderUpdate(e));
-        }
+        fromVenue.addAll(venue.cancel(new CancelOrder(o.command().clientOrderId(), now), now));
+      }
+      if (!fromVenue.isEmpty()) {
+        out.addAll(book(fromVenue));
       }
     }
     return out;
+  }
+
+  /**
+   * Forgets what grows without bound and trading does not need: the client order ids of processed
+   * signals and risk-checked orders, and closed trades. For a long-running caller that
+   * de-duplicates signals durably before calling {@link #onSignal} (the execution service's dedupe
+   * store) and reports trades from its events, so memory and snapshots stay bounded.
+   */
+  public void forgetHistory() {
+    processedSignalIds.clear();
+    risk.forgetSeenIds();
+    portfolio.forgetClosedTrades();
+  }
+
+  /** The direction last acted on for {@code strategyId} in {@code instrumentId}; FLAT if none. */
+  public Direction lastActed(String instrumentId, String strategyId) {
+    Map<String, Direction> byStrategy = acted.get(instrumentId);
+    return byStrategy == null
+        ? Direction.FLAT
+        : byStrategy.getOrDefault(strategyId, Direction.FLAT);
   }
 
   /** The state needed to continue after a restart; see {@link EngineSnapshot}. */

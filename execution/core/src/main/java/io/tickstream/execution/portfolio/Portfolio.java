@@ -193,6 +193,11 @@ public final class Portfolio {
     return total;
   }
 
+  /** Forgets the closed trades (reporting only), for a long-running account that keeps none. */
+  public void forgetClosedTrades() {
+    closedTrades.clear();
+  }
+
   /** Completed round trips, oldest first. */
   public List<ClosedTrade> closedTrades() {
     return List.copyOf(closedTrades);

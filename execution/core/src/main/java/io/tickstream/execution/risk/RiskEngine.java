@@ -95,6 +95,14 @@ public final class RiskEngine {
     return Set.copyOf(seenIds);
   }
 
+  /**
+   * Forgets the client order ids checked so far, for a caller that de-duplicates orders durably
+   * before asking (the execution service's dedupe store), so memory stays bounded.
+   */
+  public void forgetSeenIds() {
+    seenIds.clear();
+  }
+
   /** Times of approved orders still inside the rate window, oldest first (for snapshots). */
   public List<Long> recentApprovals() {
     return rateLimiter.times();

@@ -43,7 +43,9 @@ public final class ExecutionServiceMain {
     ServiceTopics.ensure(config.bootstrapServers(), ServiceTopics.of(config), 2);
     ExecutionService service =
         new ExecutionService(
-            config, ConfiguredVenues.of(config.venue(), new VenueStats(registry)), registry);
+            config,
+            ConfiguredVenues.of(config.venue(), config.stateDir(), new VenueStats(registry)),
+            registry);
     OpsEndpoints ops = new OpsEndpoints(config.httpPort(), service::state, registry);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -2,6 +2,7 @@ package io.tickstream.execution.service;
 
 import static io.tickstream.execution.service.TestTrading.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tickstream.execution.service.config.ServiceConfig;
 import io.tickstream.schemas.Topics;
@@ -13,8 +14,10 @@ import io.tickstream.schemas.avro.QuoteTick;
 import io.tickstream.schemas.avro.Signal;
 import io.tickstream.schemas.avro.SignalDirection;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -77,6 +80,20 @@ class KillSwitchIT {
       }
 
       service.close();
+      // It left the group: no member waits out the 6 s session timeout before the restart.
+      try (Admin admin = h.kafka.admin()) {
+        await("group empty after close")
+            .atMost(Duration.ofSeconds(3))
+            .until(
+                () ->
+                    admin
+                        .describeConsumerGroups(List.of(config.applicationId()))
+                        .all()
+                        .get()
+                        .get(config.applicationId())
+                        .members()
+                        .isEmpty());
+      }
       ExecutionService restarted = h.service(config, h.recordingPaper());
       restarted.start();
       long deniedBefore = halted(events);

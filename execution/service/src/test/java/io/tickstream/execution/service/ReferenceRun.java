@@ -3,6 +3,7 @@ package io.tickstream.execution.service;
 import io.tickstream.execution.service.config.TradingSettings;
 import io.tickstream.execution.service.topology.ExecutionMetrics;
 import io.tickstream.execution.service.topology.ExecutionTopology;
+import io.tickstream.execution.service.venue.VenueFactory;
 import io.tickstream.schemas.Topic;
 import io.tickstream.schemas.Topics;
 import io.tickstream.schemas.avro.OrderEvent;
@@ -24,13 +25,17 @@ final class ReferenceRun implements AutoCloseable {
   private final TopologyTestDriver driver;
 
   ReferenceRun(TradingSettings settings) {
+    this(settings, TestTrading.paper());
+  }
+
+  /** A run whose accounts send orders to {@code venues}. */
+  ReferenceRun(TradingSettings settings, VenueFactory venues) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "reference");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver =
         new TopologyTestDriver(
-            ExecutionTopology.topology(
-                settings, TestTrading.paper(), registry, ExecutionMetrics.detached()),
+            ExecutionTopology.topology(settings, venues, registry, ExecutionMetrics.detached()),
             props);
   }
 

@@ -12,31 +12,24 @@ import io.tickstream.execution.service.venue.VenueFactory;
 import io.tickstream.execution.service.venue.VenueStats;
 import io.tickstream.infra.embedded.EmbeddedKafka;
 import io.tickstream.schemas.Topic;
-import io.tickstream.schemas.serde.AvroWireDeserializer;
-import io.tickstream.schemas.serde.AvroWireSerializer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** A real broker, the service's topics and clients for the service's integration tests. */
 final class ServiceHarness implements AutoCloseable {
   final EmbeddedKafka kafka;
-  final String registry = "mock://execution-it-" + UUID.randomUUID();
+  final String registry = "mock://execution-it-" + java.util.UUID.randomUUID();
   final Path dir;
   final RecordingVenue.Record broker = new RecordingVenue.Record();
   final SubmissionLedger ledger = SubmissionLedger.inMemory();
   final VenueStats stats = VenueStats.detached();
+  private final TopicClients clients;
 
   ServiceHarness(Path dir, int partitions) throws InterruptedException {
     this.dir = dir;
@@ -45,6 +38,7 @@ final class ServiceHarness implements AutoCloseable {
         kafka.bootstrapServers(),
         ServiceTopics.of(config(List.of(TestTrading.account("x", "1", "*")), 10)),
         partitions);
+    clients = new TopicClients(kafka.bootstrapServers(), registry);
   }
 
   ServiceConfig config(List<AccountSettings> accounts, int commitIntervalMs) {
@@ -77,32 +71,11 @@ final class ServiceHarness implements AutoCloseable {
   }
 
   <V extends SpecificRecord> KafkaProducer<String, V> producer(Topic<String, V> topic) {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            kafka.bootstrapServers(),
-            ProducerConfig.LINGER_MS_CONFIG,
-            0),
-        new StringSerializer(),
-        new AvroWireSerializer<>(topic, registry));
+    return clients.producer(topic);
   }
 
   <V extends SpecificRecord> KafkaConsumer<String, V> consumer(Topic<String, V> topic) {
-    KafkaConsumer<String, V> c =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
-            new StringDeserializer(),
-            new AvroWireDeserializer<>(topic, registry));
-    c.subscribe(List.of(topic.name()));
-    return c;
+    return clients.consumer(topic);
   }
 
   /** Polls {@code consumer} once into {@code into}; returns how many arrived. */
@@ -116,7 +89,8 @@ final class ServiceHarness implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws Exception {
+    clients.close();
     kafka.close();
   }
 }

@@ -13,8 +13,14 @@ import java.util.Set;
  * @param bootstrapServers Kafka bootstrap servers
  * @param schemaRegistryUrl Confluent-compatible registry URL (or {@code mock://scope} in tests)
  * @param applicationId Kafka Streams application id (consumer group, internal topic prefix)
- * @param stateDir Kafka Streams state directory (in-memory stores keep only checkpoints there)
- * @param commitIntervalMs transaction commit interval; bounds the latency of every output
+ * @param stateDir Kafka Streams state directory (in-memory stores keep only checkpoints there) and
+ *     the REST venue's submission ledger
+ * @param commitIntervalMs transaction commit interval. Under exactly-once an output is visible to
+ *     read_committed consumers only when its transaction commits, and a signal crosses two
+ *     transactions (the account-keyed internal topic, then the outputs): its order event is read
+ *     about two intervals plus two commit latencies after it. Smaller lowers that latency and costs
+ *     throughput (each commit is several broker round trips and a marker on every partition
+ *     written); the producer lingers up to this interval, which under exactly-once costs nothing.
  * @param streamThreads Kafka Streams threads
  * @param accountPartitions partitions of the internal topic keyed by account (parallelism)
  * @param marketData which market data topic drives marks and fills

@@ -1,5 +1,8 @@
 package io.tickstream.execution.service.topology;
 
+import static io.tickstream.execution.service.topology.BinaryFields.readDecimal;
+import static io.tickstream.execution.service.topology.BinaryFields.writeDecimal;
+
 import io.tickstream.execution.MarketUpdate;
 import io.tickstream.signals.Direction;
 import io.tickstream.signals.Signal;
@@ -9,8 +12,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -104,19 +105,5 @@ final class AccountInputSerde implements Serde<AccountInput> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static void writeDecimal(DataOutputStream out, BigDecimal value) throws IOException {
-    byte[] unscaled = value.unscaledValue().toByteArray();
-    out.writeInt(value.scale());
-    out.writeByte(unscaled.length);
-    out.write(unscaled);
-  }
-
-  private static BigDecimal readDecimal(DataInputStream in) throws IOException {
-    int scale = in.readInt();
-    byte[] unscaled = new byte[in.readUnsignedByte()];
-    in.readFully(unscaled);
-    return new BigDecimal(new BigInteger(unscaled), scale);
   }
 }

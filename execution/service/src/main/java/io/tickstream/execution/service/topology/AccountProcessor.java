@@ -68,9 +68,6 @@ final class AccountProcessor implements Processor<String, AccountInput, String, 
     ExecutionVenue venue;
     long clock;
     long lastControlTs;
-    // The engine's last acted-on direction per instrument and strategy, from its snapshot: a
-    // signal repeating it changes nothing, so nothing needs persisting.
-    final Map<String, Direction> acted = new HashMap<>();
 
     LiveAccount(AccountSettings settings, long clock, long lastControlTs) {
       this.settings = settings;
@@ -113,10 +110,11 @@ final class AccountProcessor implements Processor<String, AccountInput, String, 
       metrics.duplicate();
       return;
     }
-    List<EngineEvent> events = a.engine.onSignal(s.signal(), s.revision(), a.clock);
+    Signal g = s.signal();
+    Direction before = a.engine.lastActed(g.instrumentId(), g.strategyId());
+    List<EngineEvent> events = a.engine.onSignal(g, s.revision(), a.clock);
     if (events.isEmpty()) {
-      Direction last = a.acted.getOrDefault(actedKey(s.signal()), Direction.FLAT);
-      if (!(a.settings.options().actOnChangeOnly() && last == s.signal().direction())) {
+      if (a.engine.lastActed(g.instrumentId(), g.strategyId()) != before) {
         persist(a); // already at target: the engine recorded the direction as acted on
       }
       return;
@@ -219,15 +217,15 @@ final class AccountProcessor implements Processor<String, AccountInput, String, 
   }
 
   /**
-   * Writes the account's state to its store and re-bases the in-memory engine on it: the engine
-   * keeps every processed id in memory, and re-basing drops them (the dedupe store has them), so
-   * memory and snapshot cost stay bounded however long the service runs.
+   * Writes the account's state to its store. The engine first forgets the ids it has seen (the
+   * dedupe store has them) and its closed trades (reported as events already), so memory and
+   * snapshot cost stay bounded however long the service runs; the live engine then equals one
+   * restored from the store, as after a restart.
    */
   private void persist(LiveAccount a) {
-    EngineSnapshot full = a.engine.snapshot();
-    EngineSnapshot compact = StoredAccount.compact(full);
+    a.engine.forgetHistory();
+    EngineSnapshot compact = StoredAccount.compact(a.engine.snapshot());
     accounts.put(a.settings.accountId(), new StoredAccount(compact, a.clock, a.lastControlTs));
-    start(a, StoredAccount.withPrices(compact, full.referencePrices()));
   }
 
   /** Starts the account's engine from {@code snapshot} (null: a fresh account). */
@@ -240,16 +238,6 @@ final class AccountProcessor implements Processor<String, AccountInput, String, 
                 s.account(), settings.instruments(), s.sizer(), a.venue, s.options())
             : TradingEngine.restore(
                 snapshot, s.account(), settings.instruments(), s.sizer(), a.venue, s.options());
-    a.acted.clear();
-    if (snapshot != null) {
-      for (EngineSnapshot.ActedDirection d : snapshot.actedDirections()) {
-        a.acted.put(d.instrumentId() + '\u0000' + d.strategyId(), d.direction());
-      }
-    }
-  }
-
-  private static String actedKey(Signal s) {
-    return s.instrumentId() + '\u0000' + s.strategyId();
   }
 
   /** The account's engine as the last commit left it, or a fresh one. */

@@ -41,6 +41,12 @@ import org.apache.kafka.streams.state.Stores;
  * are in memory and changelogged: no RocksDB, so the service can share a JVM with Flink's
  * MiniCluster (whose frocksdbjni clashes with rocksdbjni). Control commands bypass the account log
  * through a global store, so a halt overtakes a backlog of signals instead of queueing behind it.
+ *
+ * <p>Why two exactly-once hops (the internal topic is a second transaction on a signal's way):
+ * signals and market data arrive keyed by instrument, while an account's limits (credit, drawdown,
+ * order rate) span all its instruments. Processing the input topics directly would split an
+ * account's state over the tasks of the input partitions; the account-keyed log gives each account
+ * one task and one order of inputs, which the failure-free reference of the crash tests relies on.
  */
 public final class ExecutionTopology {
   private ExecutionTopology() {}

@@ -1,6 +1,5 @@
 package io.tickstream.execution.service.topology;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tickstream.execution.engine.EngineSnapshot;
@@ -28,10 +27,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * @param lastControlTs time of the last operator command applied, epoch nanoseconds
  */
 record StoredAccount(EngineSnapshot snapshot, long clock, long lastControlTs) {
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper LEGACY_JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   StoredAccount {
     Objects.requireNonNull(snapshot, "snapshot");
@@ -80,23 +77,27 @@ record StoredAccount(EngineSnapshot snapshot, long clock, long lastControlTs) {
         s.closedTrades());
   }
 
-  /** JSON serde: the snapshot is plain records, lists and maps, and readable in a changelog. */
+  /**
+   * Binary serde ({@link StoredAccountCodec}). Reads the JSON of earlier versions too, so a
+   * changelog written by them restores (a JSON object starts with '{', never the binary version
+   * byte).
+   */
   static Serde<StoredAccount> serde() {
     Serializer<StoredAccount> ser =
-        (topic, value) -> {
-          try {
-            return value == null ? null : JSON.writeValueAsBytes(value);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        };
+        (topic, value) -> value == null ? null : StoredAccountCodec.encode(value);
     Deserializer<StoredAccount> de =
         (topic, bytes) -> {
-          try {
-            return bytes == null ? null : JSON.readValue(bytes, StoredAccount.class);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+          if (bytes == null) {
+            return null;
           }
+          if (bytes.length > 0 && bytes[0] == '{') {
+            try {
+              return LEGACY_JSON.readValue(bytes, StoredAccount.class);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+          return StoredAccountCodec.decode(bytes);
         };
     return Serdes.serdeFrom(ser, de);
   }

@@ -68,6 +68,24 @@ public final class AlpacaClient {
     record Unavailable(String why) implements Lookup {}
   }
 
+  /** What came of a DELETE of one order (a cancel request). */
+  sealed interface Cancel {
+    /** The broker took the cancel request (204/200); the order may still be pending_cancel. */
+    record Requested() implements Cancel {}
+
+    /** The broker says the order cannot be canceled (422): it is filled, canceled or expired. */
+    record NotCancelable(String message) implements Cancel {}
+
+    /** The broker does not know the order id (404). */
+    record NotFound() implements Cancel {}
+
+    /** Unknown whether the cancel took effect: timeout, dropped connection, 5xx, open breaker. */
+    record Ambiguous(String why) implements Cancel {}
+
+    /** Refused for another reason (other 4xx); nothing changed at the broker. */
+    record Refused(int status, String message) implements Cancel {}
+  }
+
   /** A client with its own HTTP client and circuit breaker. */
   public AlpacaClient(VenueSettings.Alpaca settings) {
     this.settings = settings;
@@ -157,6 +175,24 @@ public final class AlpacaClient {
   Lookup byId(String venueOrderId, String clientOrderId) {
     String path = "/v2/orders/" + URLEncoder.encode(venueOrderId, StandardCharsets.UTF_8);
     return lookup(request(path).GET().build(), clientOrderId);
+  }
+
+  /** {@code DELETE /v2/orders/{id}}: asks the broker to cancel an order. */
+  Cancel cancel(String venueOrderId) {
+    String path = "/v2/orders/" + URLEncoder.encode(venueOrderId, StandardCharsets.UTF_8);
+    Answer a = call(request(path).DELETE().build());
+    if (a.notSent != null || a.failure != null) {
+      return new Cancel.Ambiguous(a.notSent != null ? a.notSent : a.failure);
+    }
+    return switch (a.status) {
+      case 200, 204 -> new Cancel.Requested();
+      case 404 -> new Cancel.NotFound();
+      case 422 -> new Cancel.NotCancelable(a.body);
+      default ->
+          a.status >= 400
+              ? new Cancel.Refused(a.status, a.body)
+              : new Cancel.Ambiguous("unexpected HTTP " + a.status + ": " + a.body);
+    };
   }
 
   private Lookup lookup(HttpRequest request, String clientOrderId) {

@@ -1,20 +1,18 @@
 package io.tickstream.execution.service.venue.alpaca;
 
 import io.tickstream.execution.MarketUpdate;
-import io.tickstream.execution.Precision;
 import io.tickstream.execution.engine.ExecutionVenue;
 import io.tickstream.execution.engine.OpenOrder;
 import io.tickstream.execution.orders.CancelOrder;
 import io.tickstream.execution.orders.Order;
 import io.tickstream.execution.orders.OrderAccepted;
-import io.tickstream.execution.orders.OrderCanceled;
 import io.tickstream.execution.orders.OrderEvent;
-import io.tickstream.execution.orders.OrderExpired;
 import io.tickstream.execution.orders.OrderFilled;
 import io.tickstream.execution.orders.OrderRejected;
 import io.tickstream.execution.orders.OrderSubmitted;
 import io.tickstream.execution.orders.SubmitOrder;
 import io.tickstream.execution.service.config.VenueSettings;
+import io.tickstream.execution.service.venue.SubmissionLedger;
 import io.tickstream.execution.service.venue.VenueStats;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,11 +27,18 @@ import org.slf4j.LoggerFactory;
  * An Alpaca-compatible REST broker as the trading engine's venue. The client order id sent is the
  * engine's, derived from the signal id, so the broker can refuse a second order for one signal.
  *
+ * <p>Before an order is POSTed its client order id goes to a {@link SubmissionLedger} that outlives
+ * the process: an order re-processed after a crash (its Streams transaction rolled back) is found
+ * there and reconciled, never POSTed a second time.
+ *
  * <p>An order POST is never retried blindly: after a timeout, a dropped connection, a 5xx, an
  * invalid answer or a duplicate-id refusal, the order is reconciled by {@code GET
  * /v2/orders:by_client_order_id}; only after the broker has said "not found" three times is the
  * order sent again (safe: the broker refuses a reused client order id). Until the reconcile
  * deadline it keeps asking; then it throws {@link AmbiguousOrderException}, never assuming.
+ *
+ * <p>Cancels ({@link #cancel}) go by the broker's order id, looked up by client order id when not
+ * known, and are confirmed by reading the order back.
  *
  * <p>Fills are polled ({@code GET /v2/orders/{id}}) for working orders at most once per {@code
  * fillPollInterval}, when market data reaches the venue.
@@ -45,27 +50,30 @@ public final class AlpacaVenue implements ExecutionVenue {
   private final AlpacaClient client;
   private final VenueSettings.Alpaca settings;
   private final VenueStats stats;
-  private final Map<String, Working> working = new LinkedHashMap<>();
+  private final SubmissionLedger ledger;
+  private final Map<String, WorkingOrder> working = new LinkedHashMap<>();
 
-  private static final class Working {
-    final Order order;
-    final String venueId;
-
-    Working(Order order, String venueId) {
-      this.order = order;
-      this.venueId = venueId;
-    }
-  }
-
-  /** A venue using {@code client} (shared by every account's venue). */
-  public AlpacaVenue(AlpacaClient client, VenueSettings.Alpaca settings, VenueStats stats) {
+  /**
+   * A venue using {@code client} (shared by every account's venue).
+   *
+   * @param ledger client order ids sent, by this process or an earlier one
+   */
+  public AlpacaVenue(
+      AlpacaClient client,
+      VenueSettings.Alpaca settings,
+      VenueStats stats,
+      SubmissionLedger ledger) {
     this.client = client;
     this.settings = settings;
     this.stats = stats;
+    this.ledger = ledger;
   }
 
   @Override
   public List<OrderEvent> submit(SubmitOrder command, long now) {
+    if (!ledger.recordIntent(command.clientOrderId())) {
+      return reconcile(command, "sent before a restart (submission ledger)", now);
+    }
     stats.submitted();
     AlpacaClient.Post p = client.post(command, symbol(command.instrumentId()));
     if (p instanceof AlpacaClient.Post.Placed placed) {
@@ -130,56 +138,16 @@ public final class AlpacaVenue implements ExecutionVenue {
     Order order = new Order(c);
     order.apply(new OrderSubmitted(c, now));
     List<OrderEvent> out = new ArrayList<>();
-    out.add(apply(order, new OrderAccepted(c.clientOrderId(), c.instrumentId(), o.id(), now)));
+    OrderAccepted accepted = new OrderAccepted(c.clientOrderId(), c.instrumentId(), o.id(), now);
+    order.apply(accepted);
+    out.add(accepted);
     client.rememberVenueId(c.clientOrderId(), o.id());
-    Working w = new Working(order, o.id());
-    out.addAll(progress(w, o, now));
+    WorkingOrder w = new WorkingOrder(order, o.id());
+    out.addAll(w.progress(o, now));
     if (order.status().isWorking()) {
       working.put(c.clientOrderId(), w);
     }
     return out;
-  }
-
-  /** Events for what the broker reports beyond what {@code w} knows: fills, cancel, expiry. */
-  private static List<OrderEvent> progress(Working w, AlpacaOrder o, long now) {
-    List<OrderEvent> out = new ArrayList<>();
-    SubmitOrder c = w.order.command();
-    BigDecimal known = w.order.filledQty();
-    BigDecimal filled = o.filledQty().min(c.quantity());
-    if (filled.compareTo(known) > 0) {
-      BigDecimal delta = filled.subtract(known);
-      BigDecimal knownNotional =
-          known.signum() == 0 ? BigDecimal.ZERO : known.multiply(w.order.avgPx());
-      BigDecimal px =
-          Precision.divide(filled.multiply(o.filledAvgPrice()).subtract(knownNotional), delta);
-      out.add(
-          apply(
-              w.order,
-              new OrderFilled(
-                  c.clientOrderId(),
-                  c.instrumentId(),
-                  w.venueId + "-" + filled.toPlainString(),
-                  c.side(),
-                  delta,
-                  px.signum() > 0 ? px : o.filledAvgPrice(),
-                  BigDecimal.ZERO,
-                  c.quantity().subtract(filled),
-                  now)));
-    }
-    if (w.order.status().isWorking()) {
-      if ("canceled".equals(o.status())) {
-        out.add(
-            apply(w.order, new OrderCanceled(c.clientOrderId(), c.instrumentId(), "broker", now)));
-      } else if ("expired".equals(o.status()) || "done_for_day".equals(o.status())) {
-        out.add(apply(w.order, new OrderExpired(c.clientOrderId(), c.instrumentId(), now)));
-      }
-    }
-    return out;
-  }
-
-  private static OrderEvent apply(Order order, OrderEvent e) {
-    order.apply(e);
-    return e;
   }
 
   private static OrderRejected reject(SubmitOrder c, String reason, long now) {
@@ -192,14 +160,65 @@ public final class AlpacaVenue implements ExecutionVenue {
     return dot > 0 ? instrumentId.substring(0, dot) : instrumentId;
   }
 
+  /**
+   * Cancels a working order: {@code DELETE /v2/orders/{id}} (the broker id looked up by client
+   * order id first when unknown), then the order is read back ({@code GET}) and only what the
+   * broker reports is recorded: canceled, or the fills that beat the cancel. An ambiguous answer
+   * (timeout, 5xx) is reconciled the same way and the DELETE repeated (cancelling twice is
+   * harmless: the second is refused with 422). An order the broker has not confirmed canceled stays
+   * working here and is polled; it is never assumed canceled.
+   */
   @Override
   public List<OrderEvent> cancel(CancelOrder command, long now) {
-    // Cancels at the broker are not implemented yet: the halt still stops new orders, and the
-    // working order is left to the broker (logged for the operator).
-    if (working.containsKey(command.clientOrderId())) {
-      LOG.warn("order {} still works at the broker: cancel it there", command.clientOrderId());
+    WorkingOrder w = working.get(command.clientOrderId());
+    if (w == null) {
+      return List.of();
     }
-    return List.of();
+    long deadline = System.nanoTime() + settings.reconcileDeadline().toNanos();
+    long backoff = 20_000_000L;
+    String last = "";
+    while (true) {
+      if (System.nanoTime() > deadline) {
+        LOG.warn(
+            "order {}: cancel not confirmed before the deadline ({}); still working, polled",
+            command.clientOrderId(),
+            last);
+        return List.of();
+      }
+      if (WorkingOrder.UNKNOWN_ID.equals(w.venueId())) {
+        AlpacaClient.Lookup l = client.byClientOrderId(command.clientOrderId());
+        if (l instanceof AlpacaClient.Lookup.Found f) {
+          w.setVenueId(f.order().id());
+          client.rememberVenueId(command.clientOrderId(), w.venueId());
+          continue;
+        }
+        last = "broker id unknown: " + l;
+      } else {
+        AlpacaClient.Cancel c = client.cancel(w.venueId());
+        if (c instanceof AlpacaClient.Cancel.NotFound) {
+          w.setVenueId(WorkingOrder.UNKNOWN_ID); // a stale id: look it up by client order id
+          last = "DELETE answered 404";
+          continue;
+        }
+        if (c instanceof AlpacaClient.Cancel.Refused r) {
+          LOG.warn(
+              "order {}: cancel refused ({} {})", command.clientOrderId(), r.status(), r.message());
+          return List.of();
+        }
+        AlpacaClient.Lookup l = client.byId(w.venueId(), command.clientOrderId());
+        if (l instanceof AlpacaClient.Lookup.Found f
+            && (!(c instanceof AlpacaClient.Cancel.Ambiguous) || f.order().done())) {
+          List<OrderEvent> events = w.progress(f.order(), now);
+          if (!w.order().status().isWorking()) {
+            working.remove(command.clientOrderId());
+          }
+          return events; // still working when the cancel is pending: polling sees the rest
+        }
+        last = c + " / " + l;
+      }
+      LockSupport.parkNanos(backoff);
+      backoff = Math.min(backoff * 2, 500_000_000L);
+    }
   }
 
   @Override
@@ -213,16 +232,16 @@ public final class AlpacaVenue implements ExecutionVenue {
       return List.of();
     }
     List<OrderEvent> out = new ArrayList<>();
-    for (Working w : List.copyOf(working.values())) {
-      String clientOrderId = w.order.command().clientOrderId();
+    for (WorkingOrder w : List.copyOf(working.values())) {
+      String clientOrderId = w.order().command().clientOrderId();
       AlpacaClient.Lookup l =
-          "unknown".equals(w.venueId)
+          WorkingOrder.UNKNOWN_ID.equals(w.venueId())
               ? client.byClientOrderId(clientOrderId)
-              : client.byId(w.venueId, clientOrderId);
+              : client.byId(w.venueId(), clientOrderId);
       if (l instanceof AlpacaClient.Lookup.Found f) {
-        out.addAll(progress(w, f.order(), now));
-        if (!w.order.status().isWorking()) {
-          working.remove(w.order.command().clientOrderId());
+        out.addAll(w.progress(f.order(), now));
+        if (!w.order().status().isWorking()) {
+          working.remove(w.order().command().clientOrderId());
         }
       }
     }
@@ -231,7 +250,7 @@ public final class AlpacaVenue implements ExecutionVenue {
 
   @Override
   public List<Order> workingOrders() {
-    return working.values().stream().map(w -> w.order).toList();
+    return working.values().stream().map(WorkingOrder::order).toList();
   }
 
   @Override
@@ -244,7 +263,8 @@ public final class AlpacaVenue implements ExecutionVenue {
         venueId = f.order().id();
         client.rememberVenueId(c.clientOrderId(), venueId);
       } else {
-        venueId = "unknown"; // polled by client order id once the broker answers again
+        venueId =
+            WorkingOrder.UNKNOWN_ID; // polled by client order id once the broker answers again
       }
     }
     Order order = new Order(c);
@@ -263,6 +283,6 @@ public final class AlpacaVenue implements ExecutionVenue {
               c.quantity().subtract(open.filledQty()),
               open.acceptedAt()));
     }
-    working.put(c.clientOrderId(), new Working(order, venueId));
+    working.put(c.clientOrderId(), new WorkingOrder(order, venueId));
   }
 }

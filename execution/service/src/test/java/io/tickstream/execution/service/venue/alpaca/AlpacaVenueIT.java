@@ -16,6 +16,7 @@ import io.tickstream.execution.orders.OrderRejected;
 import io.tickstream.execution.orders.OrderSubmitted;
 import io.tickstream.execution.service.TestTrading;
 import io.tickstream.execution.service.config.VenueSettings;
+import io.tickstream.execution.service.venue.SubmissionLedger;
 import io.tickstream.execution.service.venue.VenueStats;
 import io.tickstream.execution.sizing.FixedNotionalSizer;
 import io.tickstream.signals.Direction;
@@ -43,7 +44,12 @@ class AlpacaVenueIT {
 
   @Test
   void ambiguousAnswersAreReconciledAndNeverPlaceASecondOrder() throws Exception {
-    try (FakeAlpacaServer broker = new FakeAlpacaServer(TIMEOUT.toMillis() + 300)) {
+    try (FakeAlpacaServer broker =
+        new FakeAlpacaServer(
+            FakeAlpacaServer.chaos(42),
+            FakeAlpacaServer.Fill.AT_ONCE,
+            Map.of(),
+            TIMEOUT.toMillis() + 300)) {
       VenueSettings.Alpaca settings =
           new VenueSettings.Alpaca(
               broker.baseUrl(),
@@ -68,7 +74,7 @@ class AlpacaVenueIT {
                   "live-1", "USD", new BigDecimal("1000000"), TestTrading.limits("1000")),
               instruments,
               new FixedNotionalSizer(new BigDecimal("1000")),
-              new AlpacaVenue(client, settings, stats),
+              new AlpacaVenue(client, settings, stats, SubmissionLedger.inMemory()),
               EngineOptions.DEFAULT);
 
       Map<String, String> outcome = new HashMap<>();
@@ -105,6 +111,7 @@ class AlpacaVenueIT {
           stats.unsentCount(),
           countValues(outcome));
       assertThat(broker.duplicateSubmissions.get()).isZero();
+      assertThat(broker.idsPostedTwice()).isZero();
       assertThat(signalIds).hasSize(SIGNALS);
       assertThat(outcome).hasSize(SIGNALS);
       assertThat(outcome.values())
