@@ -1,0 +1,103 @@
+package io.tickstream.jobs.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tickstream.execution.backtest.sweep.RankingMetric;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SweepJobOptionsTest {
+
+  private static final String[] VALID = {
+    "--csv", "bars.csv",
+    "--instrument", "AAPL.XNAS",
+    "--spec", "1d",
+    "--strategy", "ma-crossover",
+    "--grid", "fast=5,10;slow=10,30",
+    "--out", "ranked.csv"
+  };
+
+  private static String[] with(String... more) {
+    List<String> args = new ArrayList<>(Arrays.asList(VALID));
+    for (int i = 0; i < more.length; i += 2) {
+      int at = args.indexOf(more[i]);
+      if (at >= 0) {
+        args.set(at + 1, more[i + 1]);
+      } else {
+        args.add(more[i]);
+        args.add(more[i + 1]);
+      }
+    }
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void validArgumentsGiveTheGridWithoutInconsistentCombinations() {
+    SweepJobConfig c = SweepJobOptions.parse(VALID);
+    // fast=10, slow=10 is not a crossover: left out, as ParameterGrid documents.
+    assertThat(c.cases()).hasSize(3);
+    assertThat(c.metric()).isEqualTo(RankingMetric.SHARPE);
+    assertThat(c.instruments()).containsExactly("AAPL.XNAS");
+    assertThat(c.periods()).containsExactly(SweepJobConfig.Period.ALL);
+  }
+
+  @Test
+  void periodsParseDatesAndWarmUp() {
+    SweepJobConfig c =
+        SweepJobOptions.parse(with("--periods", "h1=2013-01-01/2013-03-01/2013-07-01"));
+    SweepJobConfig.Period p = c.periods().get(0);
+    assertThat(p.label()).isEqualTo("h1");
+    assertThat(p.tradeFrom()).isEqualTo(SweepJobOptions.time("2013-03-01"));
+    assertThat(p.toEnd()).isEqualTo(SweepJobOptions.time("2013-07-01T00:00:00Z"));
+  }
+
+  @Test
+  void missingRequiredOptionNamesIt() {
+    String[] args = Arrays.copyOfRange(VALID, 2, VALID.length);
+    assertThatThrownBy(() -> SweepJobOptions.parse(args))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--csv is required");
+  }
+
+  @Test
+  void unknownOptionIsListed() {
+    assertThatThrownBy(() -> SweepJobOptions.parse(with("--gird", "x")))
+        .hasMessageContaining("unknown option(s) [gird]");
+  }
+
+  @Test
+  void badValuesSayWhatWasExpected() {
+    assertThatThrownBy(() -> SweepJobOptions.parse(with("--metric", "luck")))
+        .hasMessageContaining("--metric must be one of");
+    assertThatThrownBy(() -> SweepJobOptions.parse(with("--sizing", "half")))
+        .hasMessageContaining("--sizing must be");
+    assertThatThrownBy(() -> SweepJobOptions.parse(with("--periods", "x=2013-01-01")))
+        .hasMessageContaining("is not from/to");
+    assertThatThrownBy(() -> SweepJobOptions.parse(with("--periods", "x=2013-02-01/2013-01-01")))
+        .hasMessageContaining("fromEnd <= tradeFrom <= toEnd");
+    assertThatThrownBy(() -> SweepJobOptions.parse(with("--cash", "lots")))
+        .hasMessageContaining("--cash must be a decimal");
+    assertThatThrownBy(() -> SweepJobOptions.parse(with("--participation", "2")))
+        .hasMessageContaining("participationRate must be in (0, 1]");
+    assertThatThrownBy(() -> SweepJobOptions.parse(with("--parallelism", "-1")))
+        .hasMessageContaining("--parallelism must be a whole number");
+  }
+
+  @Test
+  void gridWithoutValidCombinationGivesTheStrategysReason() {
+    assertThatThrownBy(() -> SweepJobOptions.parse(with("--grid", "fsat=5;slow=10")))
+        .hasMessageContaining("no valid parameter combination")
+        .hasMessageContaining("missing required parameter 'fast'");
+    assertThatThrownBy(() -> SweepJobOptions.parse(with("--strategy", "nope")))
+        .hasMessageContaining("nope");
+  }
+
+  @Test
+  void usageListsEveryOption() {
+    String usage = SweepJobOptions.usage();
+    SweepJobOptions.OPTIONS.keySet().forEach(k -> assertThat(usage).contains("--" + k));
+  }
+}
