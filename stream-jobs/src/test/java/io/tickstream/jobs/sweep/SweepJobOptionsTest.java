@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SweepJobOptionsTest {
 
@@ -68,22 +70,22 @@ class SweepJobOptionsTest {
         .hasMessageContaining("unknown option(s) [gird]");
   }
 
-  @Test
-  void badValuesSayWhatWasExpected() {
-    assertThatThrownBy(() -> SweepJobOptions.parse(with("--metric", "luck")))
-        .hasMessageContaining("--metric must be one of");
-    assertThatThrownBy(() -> SweepJobOptions.parse(with("--sizing", "half")))
-        .hasMessageContaining("--sizing must be");
-    assertThatThrownBy(() -> SweepJobOptions.parse(with("--periods", "x=2013-01-01")))
-        .hasMessageContaining("is not from/to");
-    assertThatThrownBy(() -> SweepJobOptions.parse(with("--periods", "x=2013-02-01/2013-01-01")))
-        .hasMessageContaining("fromEnd <= tradeFrom <= toEnd");
-    assertThatThrownBy(() -> SweepJobOptions.parse(with("--cash", "lots")))
-        .hasMessageContaining("--cash must be a decimal");
-    assertThatThrownBy(() -> SweepJobOptions.parse(with("--participation", "2")))
-        .hasMessageContaining("participationRate must be in (0, 1]");
-    assertThatThrownBy(() -> SweepJobOptions.parse(with("--parallelism", "-1")))
-        .hasMessageContaining("--parallelism must be a whole number");
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--metric|luck|--metric must be one of",
+        "--sizing|half|--sizing must be",
+        "--periods|x=2013-01-01|is not from/to",
+        "--periods|x=2013-02-01/2013-01-01|fromEnd <= tradeFrom <= toEnd",
+        "--cash|lots|--cash must be a decimal",
+        "--participation|2|participationRate must be in (0, 1]",
+        "--parallelism|-1|--parallelism must be a whole number"
+      })
+  void badValuesSayWhatWasExpected(String option, String value, String message) {
+    assertThatThrownBy(() -> SweepJobOptions.parse(with(option, value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(message);
   }
 
   @Test
