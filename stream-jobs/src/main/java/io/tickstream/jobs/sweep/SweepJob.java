@@ -1,5 +1,7 @@
 package io.tickstream.jobs.sweep;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -14,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * periods) are spread over the task slots, each runs the engine's own backtest ({@link
  * SweepCaseRunner}: the same {@code SweepCase -> Backtest} code as a local {@code ParameterSweep}),
  * and one ranking step ({@link SweepRanking}) sorts them by the chosen metric into a CSV file
- * ({@link RankedCsvSink}).
+ * ({@link CsvFileSink}). With {@code --walk-forward in/out/step} it runs a walk-forward instead:
+ * the candidates of every fold's in-sample window in parallel, the best per fold, and its
+ * out-of-sample run (the engine's {@code WalkForward}, distributed).
  *
  * <pre>
  * flink run -c io.tickstream.jobs.sweep.SweepJob stream-jobs-0.1.0-SNAPSHOT-job.jar \
@@ -39,10 +43,12 @@ public final class SweepJob {
     if (config.parallelism() > 0) {
       env.setParallelism(config.parallelism());
     }
-    int count = config.cases().size();
-    List<Integer> indices = IntStream.range(0, count).boxed().toList();
+    if (config.walkForward() != null) {
+      defineWalkForward(env, config);
+      return;
+    }
     DataStream<SweepRow> rows =
-        env.fromData(indices)
+        env.fromData(indices(config.cases().size()))
             .name("sweep cases")
             .rebalance()
             .map(new SweepCaseRunner(config))
@@ -52,9 +58,51 @@ public final class SweepJob {
         .mapPartition(new SweepRanking())
         .name("rank by " + config.metric())
         .setParallelism(1)
-        .sinkTo(new RankedCsvSink(config.out()))
+        .sinkTo(new CsvFileSink<>(config.out(), SweepRow.CSV_HEADER, SweepRow::csvLine))
         .name("ranked csv")
         .setParallelism(1);
+  }
+
+  /**
+   * Walk-forward: every (instrument, fold, candidate) in-sample run in parallel, the best candidate
+   * per fold ({@link WalkForwardRow#better}, the engine's ranking), its out-of-sample run, and one
+   * row per fold in the CSV. The client reads the bar file once to lay out the folds.
+   */
+  private static void defineWalkForward(StreamExecutionEnvironment env, SweepJobConfig config) {
+    WalkForwardFolds folds;
+    try {
+      folds = new WalkForwardFolds(config, SweepTask.load(config));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + config.csv(), e);
+    }
+    if (folds.folds().isEmpty()) {
+      throw new IllegalArgumentException(
+          "--walk-forward: no fold fits, the in-sample window is longer than the data in "
+              + config.csv());
+    }
+    env.fromData(indices(folds.runs().size()))
+        .name("in-sample runs")
+        .rebalance()
+        .map(new WalkForwardRunners.InSample(config))
+        .name("in-sample backtests")
+        .keyBy(WalkForwardRow::foldKey)
+        .reduce(WalkForwardRow::better)
+        .name("best candidate per fold")
+        .rebalance()
+        .map(new WalkForwardRunners.OutOfSample(config))
+        .name("out-of-sample backtests")
+        .global()
+        .fullWindowPartition()
+        .mapPartition(new WalkForwardRunners.InFoldOrder())
+        .name("folds in order")
+        .setParallelism(1)
+        .sinkTo(new CsvFileSink<>(config.out(), WalkForwardRow.CSV_HEADER, WalkForwardRow::csvLine))
+        .name("walk-forward csv")
+        .setParallelism(1);
+  }
+
+  private static List<Integer> indices(int count) {
+    return IntStream.range(0, count).boxed().toList();
   }
 
   /** Parses the options (see {@link SweepJobOptions#usage}) and runs the sweep. */
@@ -70,7 +118,11 @@ public final class SweepJob {
       System.err.println("sweep: " + e.getMessage());
       throw e;
     }
-    LOG.info("sweep of {} cases -> {}", config.cases().size(), config.out());
+    LOG.info(
+        "{} of {} candidates -> {}",
+        config.walkForward() == null ? "sweep" : "walk-forward",
+        config.plans().size(),
+        config.out());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     define(env, config);
     env.execute(JOB_NAME);

@@ -42,6 +42,7 @@ import java.util.Set;
  * @param lotSize quantity increment of every instrument
  * @param perInstrument one case per instrument (true) or one case trading all of them (false)
  * @param periods the periods of the sweep (at least one)
+ * @param walkForward walk-forward windows, or null for a plain sweep over {@code periods}
  * @param metric what the ranking sorts by
  * @param sizing position sizing
  * @param startingCash account cash at the start
@@ -66,6 +67,7 @@ public record SweepJobConfig(
     BigDecimal lotSize,
     boolean perInstrument,
     List<Period> periods,
+    Windows walkForward,
     RankingMetric metric,
     Sizing sizing,
     BigDecimal startingCash,
@@ -126,6 +128,30 @@ public record SweepJobConfig(
 
     SweepCase.Period toCase() {
       return new SweepCase.Period(label, fromEnd, tradeFrom, toEnd);
+    }
+  }
+
+  /**
+   * Walk-forward windows, as {@link io.tickstream.execution.backtest.sweep.WalkForward.Windows}
+   * (which is not serializable).
+   *
+   * @param inSampleNanos optimisation window
+   * @param outOfSampleNanos evaluation window
+   * @param stepNanos how far each fold moves
+   */
+  public record Windows(long inSampleNanos, long outOfSampleNanos, long stepNanos)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public Windows {
+      // Validates now (the fields are not yet assigned here: pass the parameters).
+      new io.tickstream.execution.backtest.sweep.WalkForward.Windows(
+          inSampleNanos, outOfSampleNanos, stepNanos);
+    }
+
+    io.tickstream.execution.backtest.sweep.WalkForward.Windows toEngine() {
+      return new io.tickstream.execution.backtest.sweep.WalkForward.Windows(
+          inSampleNanos, outOfSampleNanos, stepNanos);
     }
   }
 
@@ -206,12 +232,18 @@ public record SweepJobConfig(
 
   /** Every case, in the order of {@link ParameterSweep#cases}: a case's index is its identity. */
   public List<SweepCase> cases() {
+    return ParameterSweep.cases(
+        plans(), tradedInstruments(), periods.stream().map(Period::toCase).toList());
+  }
+
+  /** The instruments of the cases: each one, or null (all at once). */
+  public List<String> tradedInstruments() {
     List<String> traded = new ArrayList<>();
     if (perInstrument) {
       traded.addAll(instruments);
     } else {
       traded.add(null);
     }
-    return ParameterSweep.cases(plans(), traded, periods.stream().map(Period::toCase).toList());
+    return traded;
   }
 }

@@ -43,6 +43,11 @@ public final class SweepJobOptions {
     option("per-instrument", "true", "one case per instrument (true) or all instruments at once");
     option(
         "periods", "all", "'all' or 'label=from/to;label=from/tradeFrom/to' (dates or instants)");
+    option(
+        "walk-forward",
+        null,
+        "walk-forward windows 'in/out/step' as durations, e.g. 120d/30d/30d (--periods is then"
+            + " ignored)");
     option("metric", "sharpe", "ranking metric: " + Arrays.toString(RankingMetric.values()));
     option("sizing", "fraction:0.5", "fraction:F of equity, notional:AMOUNT or quantity:Q");
     option("cash", "100000", "starting cash");
@@ -119,6 +124,7 @@ public final class SweepJobOptions {
             decimal(p, "lot-size"),
             bool(p, "per-instrument"),
             periods(get(p, "periods")),
+            windows(optional(p, "walk-forward")),
             metric(get(p, "metric")),
             sizing(get(p, "sizing")),
             decimal(p, "cash"),
@@ -280,6 +286,35 @@ public final class SweepJobOptions {
               }
             });
     return out;
+  }
+
+  /** {@code in/out/step} durations ({@code 90d}, {@code 12h}, {@code 30m}, ISO-8601 too). */
+  static SweepJobConfig.Windows windows(String text) {
+    if (text == null) {
+      return null;
+    }
+    String[] t = text.split("/");
+    if (t.length != 3) {
+      throw new IllegalArgumentException(
+          "--walk-forward must be in/out/step, e.g. 120d/30d/30d, got '" + text + "'");
+    }
+    try {
+      return new SweepJobConfig.Windows(duration(t[0]), duration(t[1]), duration(t[2]));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--walk-forward: " + e.getMessage(), e);
+    }
+  }
+
+  private static long duration(String text) {
+    String t = text.trim();
+    try {
+      if (t.startsWith("P") || t.startsWith("p")) {
+        return java.time.Duration.parse(t).toNanos();
+      }
+      return org.apache.flink.util.TimeUtils.parseDuration(t).toNanos();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("'" + t + "' is not a duration such as 30d or 12h");
+    }
   }
 
   /** A date (midnight UTC) or an ISO-8601 instant, to epoch nanoseconds. */

@@ -53,12 +53,7 @@ public record SweepRow(
   public static SweepRow of(int index, SweepCase c, double score, BacktestResult r) {
     PerformanceReport report = r.report();
     String name = c.plan() instanceof StrategyPlan.Named n ? n.name() : c.plan().toString();
-    String params =
-        c.plan() instanceof StrategyPlan.Named n
-            ? n.params().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(";"))
-            : "";
+    String params = paramsOf(c.plan());
     return new SweepRow(
         0,
         index,
@@ -75,6 +70,15 @@ public record SweepRow(
         r.fills().size(),
         r.ordersDenied(),
         r.bars());
+  }
+
+  /** A plan's parameters as {@code name=value} joined by ';' in name order (empty for a vote). */
+  static String paramsOf(StrategyPlan plan) {
+    return plan instanceof StrategyPlan.Named n
+        ? n.params().entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(";"))
+        : "";
   }
 
   /** This row with {@code rank}. */

@@ -11,6 +11,7 @@ import io.tickstream.execution.backtest.sweep.ParameterSweep;
 import io.tickstream.execution.backtest.sweep.RankingMetric;
 import io.tickstream.execution.backtest.sweep.SweepCase;
 import io.tickstream.execution.backtest.sweep.SweepOutcome;
+import io.tickstream.execution.backtest.sweep.WalkForward;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sweep job on a MiniCluster (parallelism 2) against the local engine: the same grid over the
  * same CSV file gives the same ranking, scores and exact final equities as {@code
- * ParameterSweep.run} on a thread pool.
+ * ParameterSweep.run} on a thread pool, and the same folds, choices and out-of-sample results as
+ * {@code WalkForward.run}.
  */
 class SweepJobIT {
   @RegisterExtension
@@ -86,12 +88,7 @@ class SweepJobIT {
       String[] row = rows.get(i);
       Named plan = (Named) expected.sweepCase().plan();
       assertThat(row[0]).as("rank").isEqualTo(String.valueOf(expected.rank()));
-      assertThat(row[3])
-          .as("params of rank %d", expected.rank())
-          .isEqualTo(
-              plan.params().entrySet().stream()
-                  .map(e -> e.getKey() + "=" + e.getValue())
-                  .collect(Collectors.joining(";")));
+      assertThat(row[3]).as("params of rank %d", expected.rank()).isEqualTo(params(plan));
       assertThat(row[4]).as("instrument").isEqualTo(expected.sweepCase().instrumentId());
       assertThat(row[5]).as("period").isEqualTo(expected.sweepCase().period().label());
       assertThat(Double.parseDouble(row[6])).as("score").isEqualTo(expected.score());
@@ -106,14 +103,85 @@ class SweepJobIT {
     assertThat(local.get(0).score()).isGreaterThan(local.get(local.size() - 1).score());
   }
 
+  @Test
+  void walkForwardFoldsEqualTheLocalWalkForward() throws Exception {
+    Path csv = dir.resolve("bars.csv");
+    writeRandomWalk(csv, 500, 7);
+    Path out = dir.resolve("folds.csv");
+    SweepJobConfig config =
+        SweepJobOptions.parse(
+            "--csv", csv.toString(),
+            "--spec", "1d",
+            "--instruments", String.join(",", INSTRUMENTS),
+            "--strategy", "ma-crossover",
+            "--grid", "fast=3,5,8;slow=10,20,30",
+            "--params", "type=ema",
+            "--walk-forward", "120d/60d/60d",
+            "--metric", "sharpe",
+            "--slippage-bps", "5",
+            "--commission-bps", "1",
+            "--out", out.toString(),
+            "--parallelism", "2");
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    SweepJob.define(env, config);
+    env.execute("walk-forward-it");
+
+    HistoricalBars bars = HistoricalBars.load(CsvBarSource.open(csv, null, "1d"));
+    List<String[]> rows = Files.readAllLines(out).stream().skip(1).map(l -> l.split(",")).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      int row = 0;
+      for (String instrument : INSTRUMENTS) {
+        List<WalkForward.Fold> folds =
+            WalkForward.run(
+                config.baseConfig(),
+                bars,
+                instrument,
+                plans(),
+                new WalkForward.Windows(days(120), days(60), days(60)),
+                RankingMetric.SHARPE,
+                pool);
+        assertThat(folds).hasSizeGreaterThan(3);
+        for (WalkForward.Fold f : folds) {
+          String[] r = rows.get(row++);
+          assertThat(r[0]).isEqualTo(instrument);
+          assertThat(r[2]).as("chosen in %s", f.inSample().label()).isEqualTo(params(f.chosen()));
+          assertThat(Double.parseDouble(r[3])).isEqualTo(f.inSampleScore());
+          assertThat(new BigDecimal(r[4]))
+              .as("out-of-sample equity of %s %s", instrument, f.outOfSample().label())
+              .isEqualTo(f.outOfSampleResult().finalEquity());
+          assertThat(Integer.parseInt(r[6])).isEqualTo(f.outOfSampleResult().fills().size());
+        }
+      }
+      assertThat(rows).hasSize(row);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<StrategyPlan> plans() {
+    return ParameterGrid.of(
+        "ma-crossover",
+        Map.of("type", "ema"),
+        Map.of("fast", List.of("3", "5", "8"), "slow", List.of("10", "20", "30")));
+  }
+
+  private static String params(StrategyPlan plan) {
+    return ((Named) plan)
+        .params().entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(";"));
+  }
+
+  private static long days(int n) {
+    return n * 86_400L * 1_000_000_000L;
+  }
+
   /** The reference: the engine's local sweep, built from the engine's own API. */
   private static List<SweepOutcome> localSweep(Path csv, SweepJobConfig config) {
     HistoricalBars bars = HistoricalBars.load(CsvBarSource.open(csv, null, "1d"));
-    List<StrategyPlan> plans =
-        ParameterGrid.of(
-            "ma-crossover",
-            Map.of("type", "ema"),
-            Map.of("fast", List.of("3", "5", "8"), "slow", List.of("10", "20", "30")));
+    List<StrategyPlan> plans = plans();
     List<SweepCase.Period> periods =
         List.of(
             new SweepCase.Period("first", day("2020-01-01"), day("2020-01-01"), day("2020-09-01")),

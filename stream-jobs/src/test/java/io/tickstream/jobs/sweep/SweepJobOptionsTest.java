@@ -57,6 +57,15 @@ class SweepJobOptionsTest {
   }
 
   @Test
+  void walkForwardWindowsParseDurations() {
+    SweepJobConfig c = SweepJobOptions.parse(with("--walk-forward", "120d/30d/P30D"));
+    assertThat(c.walkForward())
+        .isEqualTo(
+            new SweepJobConfig.Windows(
+                120 * 86_400_000_000_000L, 30 * 86_400_000_000_000L, 30 * 86_400_000_000_000L));
+  }
+
+  @Test
   void missingRequiredOptionNamesIt() {
     String[] args = Arrays.copyOfRange(VALID, 2, VALID.length);
     assertThatThrownBy(() -> SweepJobOptions.parse(args))
@@ -80,7 +89,10 @@ class SweepJobOptionsTest {
         "--periods|x=2013-02-01/2013-01-01|fromEnd <= tradeFrom <= toEnd",
         "--cash|lots|--cash must be a decimal",
         "--participation|2|participationRate must be in (0, 1]",
-        "--parallelism|-1|--parallelism must be a whole number"
+        "--parallelism|-1|--parallelism must be a whole number",
+        "--walk-forward|30d/10d|--walk-forward must be in/out/step",
+        "--walk-forward|30d/soon/10d|'soon' is not a duration",
+        "--walk-forward|30d/0d/10d|window lengths and step must be > 0"
       })
   void badValuesSayWhatWasExpected(String option, String value, String message) {
     assertThatThrownBy(() -> SweepJobOptions.parse(with(option, value)))

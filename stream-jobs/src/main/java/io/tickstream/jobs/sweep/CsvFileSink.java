@@ -9,35 +9,47 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.util.function.SerializableFunction;
 
 /**
- * Writes the ranked rows to one CSV file (run it with parallelism 1). Hand-written because Flink's
- * {@code FileSink} writes rolling part files into a directory, while a sweep's result is one small
- * ranked table. Rows go to {@code <out>.inprogress}, which is renamed to {@code out} only at the
- * end of the input, so a failed job never leaves a partial result under the final name.
+ * Writes rows to one CSV file with a header (run it with parallelism 1). Hand-written because
+ * Flink's {@code FileSink} writes rolling part files into a directory, while a sweep's result is
+ * one small ranked table. Rows go to {@code <out>.inprogress}, which is renamed to {@code out} only
+ * at the end of the input, so a failed job never leaves a partial result under the final name.
  */
-final class RankedCsvSink implements Sink<SweepRow> {
+final class CsvFileSink<T> implements Sink<T> {
   private static final long serialVersionUID = 1L;
 
   private final String out;
+  private final String header;
+  private final SerializableFunction<T, String> line;
 
-  RankedCsvSink(String out) {
+  /**
+   * @param out file path or Flink file system URI
+   * @param header first line
+   * @param line one row as a CSV line
+   */
+  CsvFileSink(String out, String header, SerializableFunction<T, String> line) {
     this.out = out;
+    this.header = header;
+    this.line = line;
   }
 
   @Override
-  public SinkWriter<SweepRow> createWriter(WriterInitContext context) throws IOException {
-    return new Writer(new Path(out));
+  public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
+    return new Writer<>(new Path(out), header, line);
   }
 
-  private static final class Writer implements SinkWriter<SweepRow> {
+  private static final class Writer<T> implements SinkWriter<T> {
     private final Path target;
     private final Path temp;
     private final FileSystem fs;
     private final BufferedWriter writer;
+    private final SerializableFunction<T, String> line;
     private boolean done;
 
-    Writer(Path target) throws IOException {
+    Writer(Path target, String header, SerializableFunction<T, String> line) throws IOException {
+      this.line = line;
       this.target = target;
       this.temp = target.suffix(".inprogress");
       this.fs = target.getFileSystem();
@@ -45,13 +57,13 @@ final class RankedCsvSink implements Sink<SweepRow> {
           new BufferedWriter(
               new OutputStreamWriter(
                   fs.create(temp, FileSystem.WriteMode.OVERWRITE), StandardCharsets.UTF_8));
-      writer.write(SweepRow.CSV_HEADER);
+      writer.write(header);
       writer.newLine();
     }
 
     @Override
-    public void write(SweepRow row, Context context) throws IOException {
-      writer.write(row.csvLine());
+    public void write(T row, Context context) throws IOException {
+      writer.write(line.apply(row));
       writer.newLine();
     }
 
