@@ -3,6 +3,7 @@ package io.tickstream.jobs.sweep;
 import io.tickstream.execution.backtest.StrategyPlan;
 import io.tickstream.execution.backtest.sweep.RankingMetric;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -113,7 +114,7 @@ public final class SweepJobOptions {
     Map<String, List<String>> grid = grid(required(p, "grid"));
     SweepJobConfig config =
         new SweepJobConfig(
-            required(p, "csv"),
+            absolute(required(p, "csv")),
             instrument,
             optional(p, "spec"),
             strategy,
@@ -134,7 +135,7 @@ public final class SweepJobOptions {
             decimal(p, "max-drawdown"),
             optional(p, "benchmark"),
             integer(p, "periods-per-year"),
-            required(p, "out"),
+            absolute(required(p, "out")),
             integer(p, "parallelism"));
     requirePlans(config);
     try {
@@ -167,6 +168,14 @@ public final class SweepJobOptions {
           "--" + name + " is required: " + OPTIONS.get(name)[1] + "\n" + usage());
     }
     return value;
+  }
+
+  /**
+   * A local path made absolute against the client's working directory (task managers run
+   * elsewhere); a URI with a scheme ({@code s3://}, {@code file:/}) is kept as it is.
+   */
+  static String absolute(String location) {
+    return location.contains(":/") ? location : Path.of(location).toAbsolutePath().toString();
   }
 
   private static BigDecimal decimal(ParameterTool p, String name) {

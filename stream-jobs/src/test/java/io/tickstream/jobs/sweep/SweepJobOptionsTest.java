@@ -47,6 +47,13 @@ class SweepJobOptionsTest {
   }
 
   @Test
+  void localPathsBecomeAbsoluteAndUrisStay() {
+    SweepJobConfig c = SweepJobOptions.parse(with("--out", "s3://bucket/ranked.csv"));
+    assertThat(c.out()).isEqualTo("s3://bucket/ranked.csv");
+    assertThat(c.csv()).isEqualTo(java.nio.file.Path.of("bars.csv").toAbsolutePath().toString());
+  }
+
+  @Test
   void periodsParseDatesAndWarmUp() {
     SweepJobConfig c =
         SweepJobOptions.parse(with("--periods", "h1=2013-01-01/2013-03-01/2013-07-01"));
