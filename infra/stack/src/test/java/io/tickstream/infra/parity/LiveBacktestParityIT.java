@@ -29,19 +29,19 @@ import org.slf4j.LoggerFactory;
  * ids), fills (quantity, price, commission, leaves) and final equity, exact decimals compared by
  * value. 2 instruments, 60 one-minute bars, about 2,500 seeded trades; the strategy trades on both.
  *
- * <p>How the live path fills: a signal of bar t reaches the account after every trade of bar t
- * (the replay is paced like a live feed, see {@link LiveReplay}); its order is stamped with the
- * bar's end and the paper broker fills it on the first later trade of the instrument, at that
- * trade's price plus slippage, up to the participation share of that trade's size. The backtest
- * fills at the open of bar t + 1 with that bar's whole volume offered. They agree when the first
- * trade of bar t + 1 is the first trade after the signal and is big enough, which this scenario
- * provides. Known differences, each a real behaviour difference, not covered here:
+ * <p>How the live path fills: a signal of bar t reaches the account after every trade of bar t (the
+ * replay is paced like a live feed, see {@link LiveReplay}); its order is stamped with the bar's
+ * end and the paper broker fills it on the first later trade of the instrument, at that trade's
+ * price plus slippage, up to the participation share of that trade's size. The backtest fills at
+ * the open of bar t + 1 with that bar's whole volume offered. They agree when the first trade of
+ * bar t + 1 is the first trade after the signal and is big enough, which this scenario provides.
+ * Known differences, each a real behaviour difference, not covered here:
  *
  * <ul>
  *   <li>A trade stamped exactly at a bar's start (the previous bar's end, the order's time): live
- *       skips it (the broker fills only on data strictly after an order), the backtest fills at
- *       its price (BarUpdates.open is stamped start + 1 ns). The trades here are strictly inside
- *       their bars.
+ *       skips it (the broker fills only on data strictly after an order), the backtest fills at its
+ *       price (BarUpdates.open is stamped start + 1 ns). The trades here are strictly inside their
+ *       bars.
  *   <li>An order larger than the participation share of the first trade: live fills it in parts
  *       over successive trades at their prices; the backtest takes it from the whole bar's volume
  *       at the open price.

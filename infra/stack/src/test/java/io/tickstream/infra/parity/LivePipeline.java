@@ -75,27 +75,36 @@ final class LivePipeline implements AutoCloseable {
   /** Starts every part and returns when the job and the service are running. */
   static LivePipeline start(Path dir, Map<String, String> strategyOptions) throws Exception {
     EmbeddedKafka kafka = EmbeddedKafka.start(0, dir.resolve("kafka"));
-    kafka.createTopics(
-        Topics.ALL.stream()
-            .map(
-                t ->
-                    new NewTopic(t.name(), PARTITIONS, (short) 1)
-                        .configs(Map.of("cleanup.policy", t.cleanup().policy())))
-            .toList());
-    SchemaRegistryServer registry = SchemaRegistryServer.start(0, kafka.bootstrapServers());
-    JobClient job = startJob(dir, kafka.bootstrapServers(), registry.url(), strategyOptions);
-    ServiceConfig config = serviceConfig(dir, kafka.bootstrapServers(), registry.url());
-    ServiceTopics.ensure(kafka.bootstrapServers(), ServiceTopics.of(config), PARTITIONS);
-    SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    ExecutionService execution =
-        new ExecutionService(
-            config, ConfiguredVenues.of(config.venue(), VenueStats.detached()), meters);
-    execution.start();
-    Awaitility.await("execution service running")
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> execution.state() == KafkaStreams.State.RUNNING);
-    return new LivePipeline(kafka, registry, meters, job, execution);
+    SchemaRegistryServer registry = null;
+    JobClient job = null;
+    ExecutionService execution = null;
+    try {
+      kafka.createTopics(
+          Topics.ALL.stream()
+              .map(
+                  t ->
+                      new NewTopic(t.name(), PARTITIONS, (short) 1)
+                          .configs(Map.of("cleanup.policy", t.cleanup().policy())))
+              .toList());
+      registry = SchemaRegistryServer.start(0, kafka.bootstrapServers());
+      job = startJob(dir, kafka.bootstrapServers(), registry.url(), strategyOptions);
+      ServiceConfig config = serviceConfig(dir, kafka.bootstrapServers(), registry.url());
+      ServiceTopics.ensure(kafka.bootstrapServers(), ServiceTopics.of(config), PARTITIONS);
+      SimpleMeterRegistry meters = new SimpleMeterRegistry();
+      execution =
+          new ExecutionService(
+              config, ConfiguredVenues.of(config.venue(), VenueStats.detached()), meters);
+      execution.start();
+      ExecutionService started = execution;
+      Awaitility.await("execution service running")
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> started.state() == KafkaStreams.State.RUNNING);
+      return new LivePipeline(kafka, registry, meters, job, execution);
+    } catch (Exception | Error e) {
+      new LivePipeline(kafka, registry, null, job, execution).close();
+      throw e;
+    }
   }
 
   /** The execution service: one account, paper broker filling against md.trades. */
@@ -221,7 +230,9 @@ final class LivePipeline implements AutoCloseable {
     if (job != null) {
       job.cancel().get();
     }
-    registry.close();
+    if (registry != null) {
+      registry.close();
+    }
     kafka.close();
   }
 }
