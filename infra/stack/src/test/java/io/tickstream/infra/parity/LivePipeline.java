@@ -30,9 +30,12 @@ import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -52,6 +55,7 @@ import org.awaitility.Awaitility;
  */
 final class LivePipeline implements AutoCloseable {
   static final int PARTITIONS = 2;
+  private static final String APPLICATION_ID = "parity-execution";
 
   final EmbeddedKafka kafka;
   final SchemaRegistryServer registry;
@@ -112,7 +116,7 @@ final class LivePipeline implements AutoCloseable {
     return new ServiceConfig(
         bootstrap,
         registryUrl,
-        "parity-execution",
+        APPLICATION_ID,
         dir.resolve("execution-state"),
         100,
         1,
@@ -150,6 +154,29 @@ final class LivePipeline implements AutoCloseable {
         .pollInterval(Duration.ofMillis(100))
         .until(() -> client.getJobStatus().get() == JobStatus.RUNNING);
     return client;
+  }
+
+  /**
+   * True when the execution service has committed its consumption of every record of {@code
+   * md.trades} so far: they are then in its account log, ahead of any signal that comes later.
+   */
+  boolean tradesTakenIn() throws Exception {
+    try (Admin admin = kafka.admin()) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(APPLICATION_ID).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      for (int p = 0; p < PARTITIONS; p++) {
+        latest.put(new TopicPartition(Topics.TRADES.name(), p), OffsetSpec.latest());
+      }
+      var ends = admin.listOffsets(latest).all().get();
+      return ends.entrySet().stream()
+          .allMatch(
+              e -> {
+                OffsetAndMetadata c = committed.get(e.getKey());
+                return e.getValue().offset() == 0
+                    || (c != null && c.offset() >= e.getValue().offset());
+              });
+    }
   }
 
   /** Signals the execution service has taken in so far (its own counter). */

@@ -21,12 +21,13 @@ import org.awaitility.core.ConditionFactory;
 
 /**
  * Replays seeded trades through the {@link LivePipeline} at the pace of a live feed: the trades of
- * one bar, then a clock trade one out-of-orderness past the bar's end on every partition (an
- * instrument the account does not trade, so Flink's event time moves on without touching the
- * account), then a wait until the execution service has taken in every signal of that bar, before
- * the next bar's trades. So, as in live trading, a bar's signals reach the account before any later
- * trade of its instruments, and the run is deterministic. At the end a HALT makes the service
- * publish a portfolio snapshot with the equity after the last trade.
+ * one bar (waiting until the execution service has taken them in), then a clock trade one
+ * out-of-orderness past the bar's end on every partition (an instrument the account does not trade,
+ * so Flink's event time moves on without touching the account), then a wait until the execution
+ * service has taken in every signal of that bar, before the next bar's trades. So, as in live
+ * trading, a bar's signals reach the account before any later trade of its instruments, and the run
+ * is deterministic. At the end a HALT makes the service publish a portfolio snapshot with the
+ * equity after the last trade.
  */
 final class LiveReplay {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LiveReplay.class);
@@ -62,11 +63,17 @@ final class LiveReplay {
         for (TradeTick t : trades.bar(b)) {
           producer.send(new ProducerRecord<>(Topics.TRADES.name(), t.getInstrumentId(), t));
         }
+        producer.flush();
+        String bar = "bar " + b;
+        // The service orders its inputs by record time across topics, and Flink stamps signals
+        // with event time: waiting until it has taken the bar's trades in keeps them ahead of the
+        // bar's signals in its account log whatever the load.
+        patiently(bar + ": its trades taken in by the execution service", live)
+            .until(live::tradesTakenIn);
         long clockTs = startNanos + (b + 1) * SeededTrades.BAR_NANOS + OUT_OF_ORDERNESS_NANOS;
         LivePipeline.toEveryPartition(
             producer, Topics.TRADES.name(), CLOCK, clockTrade(clockTs, b));
         int expected = traded.size() * (b + 1);
-        String bar = "bar " + b;
         patiently(bar + ": its signals on the signals topic", live)
             .until(
                 () -> {
