@@ -59,8 +59,8 @@ class SweepJobOptionsTest {
         SweepJobOptions.parse(with("--periods", "h1=2013-01-01/2013-03-01/2013-07-01"));
     SweepJobConfig.Period p = c.periods().get(0);
     assertThat(p.label()).isEqualTo("h1");
-    assertThat(p.tradeFrom()).isEqualTo(SweepJobOptions.time("2013-03-01"));
-    assertThat(p.toEnd()).isEqualTo(SweepJobOptions.time("2013-07-01T00:00:00Z"));
+    assertThat(p.tradeFrom()).isEqualTo(SweepValues.time("2013-03-01"));
+    assertThat(p.toEnd()).isEqualTo(SweepValues.time("2013-07-01T00:00:00Z"));
   }
 
   @Test
