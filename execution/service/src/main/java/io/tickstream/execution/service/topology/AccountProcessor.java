@@ -104,7 +104,11 @@ final class AccountProcessor implements Processor<String, AccountInput, String, 
 
   private void onSignal(LiveAccount a, AccountInput.SignalInput s) {
     metrics.signal();
-    a.clock = Math.max(a.clock, s.tsInit());
+    // The decision's event time is its bar's end (the engine's clock is event time, as market
+    // updates set it). The signal's tsInit is wall time: on replayed or delayed market data it lies
+    // after every later trade, and the paper broker (which fills only on data after an order) would
+    // never fill the order (LiveBacktestParityIT in infra/stack).
+    a.clock = Math.max(a.clock, s.signal().barEnd());
     String id = ClientOrderIds.fromSignal(s.signal(), s.revision(), a.settings.accountId());
     if (dedupe.get(id) != null) {
       metrics.duplicate();
