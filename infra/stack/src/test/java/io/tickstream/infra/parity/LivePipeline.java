@@ -97,7 +97,9 @@ final class LivePipeline implements AutoCloseable {
       SimpleMeterRegistry meters = new SimpleMeterRegistry();
       execution =
           new ExecutionService(
-              config, ConfiguredVenues.of(config.venue(), VenueStats.detached()), meters);
+              config,
+              ConfiguredVenues.of(config.venue(), config.stateDir(), VenueStats.detached()),
+              meters);
       execution.start();
       ExecutionService started = execution;
       Awaitility.await("execution service running")
