@@ -48,6 +48,7 @@ class AnalyticsJobIT extends WithJobStack {
         AnalyticsJobConfig.fromMap(
             stack.options(dir, "analytics-job-it", withCheckpointEvery("1s")));
     ReferenceAnalytics expected = new ReferenceAnalytics(scenario, cfg);
+    long startMillis = System.currentTimeMillis();
     stack.produce(concat(scenario.trades, scenario.watermarkPushers));
 
     StreamExecutionEnvironment env =
@@ -61,6 +62,24 @@ class AnalyticsJobIT extends WithJobStack {
       job.cancel().get(30, TimeUnit.SECONDS);
     }
     actual.assertEqualTo(expected, LOG);
+    assertStampedAtWriteTime(startMillis);
+  }
+
+  /**
+   * The job's records carry the time they were written as Kafka timestamp, not the trades' event
+   * time (January 2026): stamped with event time, the broker's time retention would delete them.
+   */
+  private static void assertStampedAtWriteTime(long sinceMillis) {
+    for (var topic : List.of(Topics.BARS, Topics.FEATURES, Topics.SIGNALS)) {
+      try (var consumer = stack.committed(topic)) {
+        List<Long> timestamps = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (timestamps.size() < 100 && System.nanoTime() < deadline) {
+          consumer.poll(Duration.ofMillis(200)).forEach(r -> timestamps.add(r.timestamp()));
+        }
+        assertThat(timestamps).as(topic.name()).isNotEmpty().allMatch(t -> t >= sinceMillis);
+      }
+    }
   }
 
   static Map<String, String> withCheckpointEvery(String interval) {
@@ -113,6 +132,12 @@ class AnalyticsJobIT extends WithJobStack {
             settle = System.nanoTime() + Duration.ofSeconds(3).toNanos();
           }
         }
+      }
+      // Read from the beginning: nothing may have gone before it was read.
+      for (var topic : List.of(Topics.BARS, Topics.FEATURES, Topics.SIGNALS)) {
+        assertThat(stack.firstOffsets(topic).values())
+            .as("records of %s deleted by the broker (retention)", topic.name())
+            .containsOnly(0L);
       }
       return c;
     }
