@@ -38,8 +38,9 @@ public final class AnalyticsSinks {
   }
 
   /**
-   * Signals, at least once by default: a signal is sent as soon as it is computed instead of at the
-   * next checkpoint, and a replay re-sends the same deterministic ids, which consumers drop.
+   * Signals, as {@code signals.delivery} says: exactly once by default (visible at checkpoints), or
+   * at least once (sent as soon as computed; a replay re-sends the same deterministic ids, which
+   * consumers drop).
    */
   public static KafkaSink<Signal> signals(AnalyticsJobConfig cfg) {
     return sink(cfg, Topics.SIGNALS, Signal::getInstrumentId, cfg.signalsDelivery(), "signals");

@@ -44,9 +44,11 @@ class AnalyticsJobIT extends WithJobStack {
   @Test
   void barsFeaturesAndSignalsEqualTheSignalsClassesOverTheSameTrades() throws Exception {
     TradeScenario scenario = TradeScenario.generate(20260501L, 30_000, INSTRUMENTS, 10, 1_500);
+    Map<String, String> options = withCheckpointEvery("1s");
+    // Time bars, and tick and volume bars (200 trades; ~30 trades at this scenario's sizes).
+    options.put("resolutions", "1s,1m,5m,200t,1000000v");
     AnalyticsJobConfig cfg =
-        AnalyticsJobConfig.fromMap(
-            stack.options(dir, "analytics-job-it", withCheckpointEvery("1s")));
+        AnalyticsJobConfig.fromMap(stack.options(dir, "analytics-job-it", options));
     ReferenceAnalytics expected = new ReferenceAnalytics(scenario, cfg);
     long startMillis = System.currentTimeMillis();
     stack.produce(concat(scenario.trades, scenario.watermarkPushers));
