@@ -151,12 +151,7 @@ class BarAggregatorTest {
     harness = opened(Duration.ZERO, "1s");
     push(trade(BTC, nanos(700), "101.12345678", "0.5"));
     push(trade(BTC, nanos(100), "100", "1.5"));
-    OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
-    harness.close();
-
-    harness = created(Duration.ZERO, "1s");
-    harness.initializeState(snapshot);
-    harness.open();
+    restartFromASnapshot(Duration.ZERO, "1s");
     push(trade(BTC, nanos(400), "99", "1"));
     harness.processWatermark(T0 + 999);
     // vwap = (50.56172839 + 150 + 99) / 3 = 99.85390946333...
@@ -282,12 +277,7 @@ class BarAggregatorTest {
     push(trade(BTC, nanos(200), "105", "1"));
     harness.processWatermark(T0 + 250); // both are in the unfinished bar
     push(trade(BTC, nanos(300), "95", "2")); // still waiting for the watermark
-    OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
-    harness.close();
-
-    harness = created(Duration.ZERO, "3t");
-    harness.initializeState(snapshot);
-    harness.open();
+    restartFromASnapshot(Duration.ZERO, "3t");
     push(trade(BTC, nanos(400), "99", "1"));
     harness.processWatermark(T0 + 999);
     // vwap = (100 + 105 + 95*2) / 4 = 98.75
@@ -314,6 +304,15 @@ class BarAggregatorTest {
         .setEnd(nanos(lastMillis) + 1)
         .setTsEvent(nanos(lastMillis) + 1)
         .build();
+  }
+
+  /** Snapshots the harness, closes it and opens a new one restored from the snapshot. */
+  private void restartFromASnapshot(Duration lateness, String... specs) throws Exception {
+    OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+    harness.close();
+    harness = created(lateness, specs);
+    harness.initializeState(snapshot);
+    harness.open();
   }
 
   private KeyedOneInputStreamOperatorTestHarness<String, TradeTick, Bar> opened(
