@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The live analytics job: validated trades from {@code md.trades} become bars of every configured
  * resolution on {@code md.bars} (exactly once), indicator vectors on {@code analytics.features}
- * (exactly once) and strategy signals on {@code signals} (at least once by default, deterministic
- * ids); trades past the allowed lateness go to {@code md.late} (at least once).
+ * (exactly once) and strategy signals on {@code signals} (exactly once by default, or at least
+ * once; deterministic ids); trades past the allowed lateness go to {@code md.late} (at least once).
  *
  * <p>{@link #define} only adds sources, operators and sinks, so a local environment (the embedded
  * stack, tests) and a cluster ({@link #main} via {@code flink run}) run the same graph.

@@ -25,7 +25,8 @@ import org.apache.flink.util.TimeUtils;
  *
  * @param bootstrapServers Kafka brokers
  * @param registryUrl schema registry URL ({@code mock://scope} in unit tests)
- * @param resolutions bar resolutions, distinct, at least one
+ * @param resolutions time bar resolutions, distinct
+ * @param thresholdBars tick and volume bar resolutions, distinct; with the time ones at least one
  * @param maxOutOfOrderness bound of the event-time disorder of trades within one partition
  * @param idleness a partition without trades for this long is marked idle; zero disables
  * @param allowedLateness how long after its close a bar accepts late trades (as revisions)
@@ -46,6 +47,7 @@ public record AnalyticsJobConfig(
     String bootstrapServers,
     String registryUrl,
     List<TimeBarSpec> resolutions,
+    List<ThresholdBarSpec> thresholdBars,
     Duration maxOutOfOrderness,
     Duration idleness,
     Duration allowedLateness,
@@ -101,8 +103,13 @@ public record AnalyticsJobConfig(
     requireText(registryUrl, AnalyticsJobOption.REGISTRY_URL);
     Objects.requireNonNull(resolutions, "resolutions");
     resolutions = List.copyOf(resolutions);
-    if (resolutions.isEmpty()) {
+    thresholdBars = List.copyOf(Objects.requireNonNull(thresholdBars, "thresholdBars"));
+    if (resolutions.isEmpty() && thresholdBars.isEmpty()) {
       throw invalid(AnalyticsJobOption.RESOLUTIONS, "needs at least one bar resolution");
+    }
+    if (thresholdBars.stream().map(ThresholdBarSpec::text).distinct().count()
+        < thresholdBars.size()) {
+      throw invalid(AnalyticsJobOption.RESOLUTIONS, "lists a tick or volume bar twice");
     }
     Set<Long> sizes = new HashSet<>();
     for (TimeBarSpec spec : resolutions) {
@@ -184,17 +191,33 @@ public record AnalyticsJobConfig(
                               "unknown option '" + key + "'; " + AnalyticsJobOption.usage()));
           v.put(o, Objects.requireNonNull(value, key).trim());
         });
-    List<TimeBarSpec> resolutions = parseSpecs(v.get(AnalyticsJobOption.RESOLUTIONS));
+    List<String> specTexts = specTexts(v.get(AnalyticsJobOption.RESOLUTIONS));
+    List<ThresholdBarSpec> thresholdBars = new java.util.ArrayList<>();
+    List<TimeBarSpec> resolutions = new java.util.ArrayList<>();
+    try {
+      for (String text : specTexts) {
+        ThresholdBarSpec.parse(text)
+            .ifPresentOrElse(thresholdBars::add, () -> resolutions.add(TimeBarSpec.parse(text)));
+      }
+    } catch (IllegalArgumentException e) {
+      throw invalid(
+          AnalyticsJobOption.RESOLUTIONS,
+          e.getMessage() + "; tick and volume bars are <n>t and <x>v (e.g. 100t, 1000v)");
+    }
     SignalPlan plan =
         SignalPlan.parse(
             planKeys,
-            resolutions.stream().map(TimeBarSpec::text).toList(),
+            java.util.stream.Stream.concat(
+                    resolutions.stream().map(TimeBarSpec::text),
+                    thresholdBars.stream().map(ThresholdBarSpec::text))
+                .toList(),
             v.get(AnalyticsJobOption.FEATURES_INSTRUMENTS),
             v.get(AnalyticsJobOption.FEATURES_RESOLUTIONS));
     return new AnalyticsJobConfig(
         v.get(AnalyticsJobOption.BOOTSTRAP_SERVERS),
         v.get(AnalyticsJobOption.REGISTRY_URL),
         resolutions,
+        thresholdBars,
         duration(v, AnalyticsJobOption.MAX_OUT_OF_ORDERNESS),
         duration(v, AnalyticsJobOption.IDLENESS),
         duration(v, AnalyticsJobOption.ALLOWED_LATENESS),
@@ -239,9 +262,14 @@ public record AnalyticsJobConfig(
     return fromMap(merged);
   }
 
-  /** The trade resolutions as text, e.g. {@code 1s,1m}. */
+  /** The bar resolutions as text, e.g. {@code 1s,1m,tick-100}. */
   public String resolutionsText() {
-    return String.join(",", resolutions.stream().map(TimeBarSpec::text).toList());
+    return String.join(
+        ",",
+        java.util.stream.Stream.concat(
+                resolutions.stream().map(TimeBarSpec::text),
+                thresholdBars.stream().map(ThresholdBarSpec::text))
+            .toList());
   }
 
   /** The transactional id prefix of one exactly-once sink: the job's prefix and a suffix. */
@@ -261,16 +289,8 @@ public record AnalyticsJobConfig(
     return map;
   }
 
-  private static List<TimeBarSpec> parseSpecs(String text) {
-    try {
-      return Arrays.stream(text.split(","))
-          .map(String::trim)
-          .filter(s -> !s.isEmpty())
-          .map(TimeBarSpec::parse)
-          .toList();
-    } catch (IllegalArgumentException e) {
-      throw invalid(AnalyticsJobOption.RESOLUTIONS, e.getMessage());
-    }
+  private static List<String> specTexts(String text) {
+    return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
   private static Duration duration(Map<AnalyticsJobOption, String> v, AnalyticsJobOption o) {

@@ -16,7 +16,11 @@ public enum AnalyticsJobOption {
       "registry.url",
       "http://localhost:8085",
       "Confluent-compatible schema registry URL (mock://scope for tests)"),
-  RESOLUTIONS("resolutions", "1s,1m,5m,1h,1d", "bar resolutions, comma-separated <n><s|m|h|d>"),
+  RESOLUTIONS(
+      "resolutions",
+      "1s,1m,5m,1h,1d",
+      "bar resolutions, comma-separated: time <n><s|m|h|d>, tick bars <n>t (every n trades),"
+          + " volume bars <x>v (once the summed size reaches x); on md.bars as tick-<n>, volume-<x>"),
   EMPTY_BARS(
       "empty.bars",
       "skip",
@@ -43,11 +47,15 @@ public enum AnalyticsJobOption {
           + " dropped; longer than the largest resolution"),
   SIGNALS_DELIVERY(
       "signals.delivery",
-      // Exactly once by default: FailureRecoveryIT loses signals on failover with at-least-once
-      // (an open bug, see README "Not there yet"); exactly-once loses far fewer (also open).
+      // Exactly once by default: at least once re-sends a replayed signal under the same id, and
+      // the content is the same only when the replay sees the same event time. With idleness (a
+      // processing-time judgement) a failover can make a trade late in one attempt only; the
+      // consumer then keeps the signal of the failed attempt. Exactly once shows only committed
+      // ones.
       "exactly-once",
-      "exactly-once (visible at checkpoints; the default) or at-least-once (low latency,"
-          + " de-duplicate by signalId; loses signals on failover: known bug)"),
+      "exactly-once (visible at checkpoints; the default) or at-least-once (sent when computed,"
+          + " de-duplicate by signalId; a failover with idle partitions may re-send an id with"
+          + " other content)"),
   PARALLELISM("parallelism", "0", "job parallelism; 0 keeps the environment's default"),
   CHECKPOINT_INTERVAL("checkpoint.interval", "5s", "exactly-once checkpoint interval"),
   CHECKPOINT_DIR(

@@ -20,7 +20,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 /**
  * The Kafka sinks of the analytics job, each keyed by instrument. Exactly-once sinks write in Kafka
  * transactions committed at checkpoints, each with its own transactional id prefix ({@code
- * <transactional.id.prefix>-<sink>}), so two sinks never fence each other.
+ * <transactional.id.prefix>-<sink>}), so two sinks never fence each other. Records carry the time
+ * they were written as their Kafka timestamp, not event time ({@link WriteTimeStamps} says why).
  */
 public final class AnalyticsSinks {
   private AnalyticsSinks() {}
@@ -37,8 +38,9 @@ public final class AnalyticsSinks {
   }
 
   /**
-   * Signals, at least once by default: a signal is sent as soon as it is computed instead of at the
-   * next checkpoint, and a replay re-sends the same deterministic ids, which consumers drop.
+   * Signals, as {@code signals.delivery} says: exactly once by default (visible at checkpoints), or
+   * at least once (sent as soon as computed; a replay re-sends the same deterministic ids, which
+   * consumers drop).
    */
   public static KafkaSink<Signal> signals(AnalyticsJobConfig cfg) {
     return sink(cfg, Topics.SIGNALS, Signal::getInstrumentId, cfg.signalsDelivery(), "signals");
@@ -73,12 +75,13 @@ public final class AnalyticsSinks {
         KafkaSink.<T>builder()
             .setBootstrapServers(cfg.bootstrapServers())
             .setRecordSerializer(
-                KafkaRecordSerializationSchema.<T>builder()
-                    .setTopic(topic.name())
-                    .setKeySerializationSchema(key)
-                    .setValueSerializationSchema(
-                        new AvroWireSerializationSchema<>(topic, cfg.registryUrl()))
-                    .build());
+                new WriteTimeStamps<>(
+                    KafkaRecordSerializationSchema.<T>builder()
+                        .setTopic(topic.name())
+                        .setKeySerializationSchema(key)
+                        .setValueSerializationSchema(
+                            new AvroWireSerializationSchema<>(topic, cfg.registryUrl()))
+                        .build()));
     if (delivery == Delivery.EXACTLY_ONCE) {
       builder
           .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)

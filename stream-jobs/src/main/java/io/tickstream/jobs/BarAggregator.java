@@ -36,6 +36,10 @@ import org.apache.flink.util.OutputTag;
  * (Flink's event time); bars carry nanoseconds, and trades are placed by their nanosecond {@code
  * tsEvent}, so a bar holds exactly the trades with {@code start <= tsEvent < end}.
  *
+ * <p>Tick and volume bars ({@link ThresholdBars}), when configured, come from the same function so
+ * that a trade is judged late once: they take trades in event-time order once the watermark passes
+ * them, and a trade at or behind the watermark is late for them whatever the allowed lateness.
+ *
  * <p>Empty intervals ({@link EmptyBars}): by default no bar. With {@code CARRY_FORWARD}, an
  * interval without trades after a bar of the same resolution gets a flat bar (open = high = low =
  * close = vwap = the previous bar's close, volume 0, tradeCount 0), until {@code stateTtl} of event
@@ -55,8 +59,10 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
   private final OutputTag<TradeTick> lateTrades;
   private final boolean carryForward;
   private final long ttlMillis;
+  private final List<String> thresholdTexts;
 
   private transient TimeBarSpec[] specs;
+  private transient ThresholdBars thresholdBars;
   private transient long[] sizeMillis;
   private transient List<MapState<Long, BarAccumulator>> openBars;
   private transient List<MapState<Long, Integer>> lastRevisions;
@@ -92,12 +98,31 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
       OutputTag<TradeTick> lateTrades,
       EmptyBars emptyBars,
       Duration stateTtl) {
+    this(resolutions, List.of(), allowedLateness, lateTrades, emptyBars, stateTtl);
+  }
+
+  /**
+   * @param resolutions bar sizes, each a whole number of milliseconds
+   * @param thresholds tick and volume bars (see {@link ThresholdBars})
+   * @param allowedLateness how long after its close a bar accepts trades, as revisions
+   * @param lateTrades side output for trades past the allowed lateness of one of their bars
+   * @param emptyBars what an interval without trades produces
+   * @param stateTtl how long flat bars are carried forward after the instrument's last trade
+   */
+  public BarAggregator(
+      List<TimeBarSpec> resolutions,
+      List<ThresholdBarSpec> thresholds,
+      Duration allowedLateness,
+      OutputTag<TradeTick> lateTrades,
+      EmptyBars emptyBars,
+      Duration stateTtl) {
     for (TimeBarSpec spec : resolutions) {
       if (spec.sizeNanos() % NANOS_PER_MILLI != 0) {
         throw new IllegalArgumentException("bar size must be whole milliseconds: " + spec);
       }
     }
     this.specTexts = resolutions.stream().map(TimeBarSpec::text).toList();
+    this.thresholdTexts = thresholds.stream().map(ThresholdBarSpec::text).toList();
     this.allowedLatenessMillis = allowedLateness.toMillis();
     this.lateTrades = lateTrades;
     this.carryForward = emptyBars == EmptyBars.CARRY_FORWARD;
@@ -137,6 +162,10 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
                         Types.TUPLE(Types.LONG, Types.BIG_DEC, Types.LONG))));
       }
     }
+    thresholdBars =
+        new ThresholdBars(
+            thresholdTexts.stream().map(t -> ThresholdBarSpec.parse(t).orElseThrow()).toList(),
+            getRuntimeContext());
     var metrics = getRuntimeContext().getMetricGroup();
     ticksIn = metrics.counter("ticksIn");
     lateTicks = metrics.counter("lateTicks");
@@ -178,6 +207,13 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
         ctx.timerService().registerEventTimeTimer(maxTimestamp + allowedLatenessMillis);
       }
     }
+    if (!thresholdBars.isEmpty()) {
+      if (ThresholdBars.onTime(tsMillis, watermark)) {
+        thresholdBars.add(trade, ctx.timerService());
+      } else {
+        late = true;
+      }
+    }
     if (late) {
       lateTicks.inc();
       ctx.output(lateTrades, trade);
@@ -186,6 +222,12 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Bar> out) throws Exception {
+    for (var bar : thresholdBars.onTimer(timestamp, ctx.getCurrentKey())) {
+      out.collect(AvroBarConverter.toAvro(bar, nowNanos()));
+      barsOut.inc();
+    }
+    // Time bars act only on their own timestamps (last millisecond, purge time), so a threshold
+    // timer at any other millisecond changes nothing below; at theirs it is the same timer.
     for (int i = 0; i < specs.length; i++) {
       // A timer at a bar's last millisecond fires it; one allowedLateness later purges it.
       // With several resolutions and lateness one timestamp can be both, for different bars.

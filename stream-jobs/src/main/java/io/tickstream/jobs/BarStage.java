@@ -57,6 +57,7 @@ public final class BarStage {
             .process(
                 new BarAggregator(
                     cfg.resolutions(),
+                    cfg.thresholdBars(),
                     cfg.allowedLateness(),
                     LATE_TRADES,
                     cfg.emptyBars(),

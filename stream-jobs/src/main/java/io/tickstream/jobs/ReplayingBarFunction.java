@@ -124,9 +124,10 @@ public abstract class ReplayingBarFunction<E, O> extends KeyedProcessFunction<St
   @Override
   public void processElement(Bar bar, Context ctx, Collector<O> out) throws Exception {
     String key = ctx.getCurrentKey();
-    long startMs = bar.getStart() / NANOS_PER_MILLI;
+    // Nanoseconds: tick and volume bars of one key may start within the same millisecond.
+    long start = bar.getStart();
     Long latest = latestStart.value();
-    if (latest == null || startMs > latest) {
+    if (latest == null || start > latest) {
       Current c = current.value();
       Record before = c == null ? null : c.state();
       E engine = engine(key, bar, before);
@@ -140,13 +141,13 @@ public abstract class ReplayingBarFunction<E, O> extends KeyedProcessFunction<St
         emit(outs.get(m), 0, bar, out);
       }
       current.update(new Current(snapshot(engine)));
-      latestStart.update(startMs);
+      latestStart.update(start);
       if (latenessMillis > 0) {
-        keptBars.put(startMs, bar);
-        kept.put(startMs, new Kept(before, new int[outs.size()], fps));
+        keptBars.put(start, bar);
+        kept.put(start, new Kept(before, new int[outs.size()], fps));
       }
     } else if (latenessMillis > 0) {
-      replay(key, startMs, bar, out);
+      replay(key, start, bar, out);
     }
     if (latenessMillis > 0) {
       prune(ctx.timerService().currentWatermark());
@@ -156,21 +157,21 @@ public abstract class ReplayingBarFunction<E, O> extends KeyedProcessFunction<St
     }
   }
 
-  /** Restores the state before {@code startMs} and replays from there with the revised bar. */
-  private void replay(String key, long startMs, Bar revised, Collector<O> out) throws Exception {
+  /** Restores the state before {@code start} and replays from there with the revised bar. */
+  private void replay(String key, long start, Bar revised, Collector<O> out) throws Exception {
     List<Long> starts = new ArrayList<>();
     keptBars.keys().forEach(starts::add);
     starts.sort(null);
     int k = 0;
-    while (k < starts.size() && starts.get(k) < startMs) {
+    while (k < starts.size() && starts.get(k) < start) {
       k++;
     }
     if (k == starts.size()) {
       return; // nothing kept at or after it: too late to replay (cannot happen within lateness)
     }
-    boolean inserted = starts.get(k) != startMs;
+    boolean inserted = starts.get(k) != start;
     if (inserted) {
-      starts.add(k, startMs);
+      starts.add(k, start);
     }
     Record before = kept.get(starts.get(inserted ? k + 1 : k)).before();
     E engine = engine(key, revised, before);
@@ -179,8 +180,8 @@ public abstract class ReplayingBarFunction<E, O> extends KeyedProcessFunction<St
     }
     for (int j = k; j < starts.size(); j++) {
       long s = starts.get(j);
-      Bar bar = s == startMs ? revised : keptBars.get(s);
-      Kept old = s == startMs && inserted ? null : kept.get(s);
+      Bar bar = s == start ? revised : keptBars.get(s);
+      Kept old = s == start && inserted ? null : kept.get(s);
       Record stateBefore = j == k ? before : snapshot(engine);
       List<O> outs = apply(engine, bar);
       int[] revisions = new int[outs.size()];

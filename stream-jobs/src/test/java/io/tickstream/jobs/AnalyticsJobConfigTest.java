@@ -42,6 +42,35 @@ class AnalyticsJobConfigTest {
   }
 
   @Test
+  void tickAndVolumeBarsAreResolutionsWithTheCoresWireSpec() {
+    AnalyticsJobConfig cfg =
+        AnalyticsJobConfig.fromMap(
+            Map.of(
+                "resolutions", "1m,100t,2500.5v",
+                "strategy.x.type", "ma-crossover",
+                "strategy.x.param.fast", "3",
+                "strategy.x.param.slow", "8"));
+    assertThat(cfg.resolutionsText()).isEqualTo("1m,tick-100,volume-2500.5");
+    assertThat(cfg.thresholdBars())
+        .extracting(ThresholdBarSpec::text)
+        .containsExactly("tick-100", "volume-2500.5");
+    assertThat(cfg.plan().strategiesFor("ANY.X", "tick-100")).hasSize(1);
+    assertThat(AnalyticsJobConfig.fromMap(Map.of("resolutions", "tick-100")).resolutionsText())
+        .isEqualTo("tick-100");
+  }
+
+  @Test
+  void refusesABadTickBar() {
+    assertThatThrownBy(() -> AnalyticsJobConfig.fromMap(Map.of("resolutions", "1m,0t")))
+        .hasMessageContaining("'resolutions'")
+        .hasMessageContaining("tick bar threshold must be > 0");
+    assertThatThrownBy(() -> AnalyticsJobConfig.fromMap(Map.of("resolutions", "1.5t")))
+        .hasMessageContaining("whole number");
+    assertThatThrownBy(() -> AnalyticsJobConfig.fromMap(Map.of("resolutions", "10t,tick-10")))
+        .hasMessageContaining("twice");
+  }
+
+  @Test
   void sampleFileHoldsEveryOptionAtItsDefault() throws Exception {
     Properties sample = new Properties();
     try (InputStream in = getClass().getResourceAsStream("/analytics-job.properties")) {

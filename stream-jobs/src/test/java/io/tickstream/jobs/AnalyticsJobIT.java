@@ -44,10 +44,13 @@ class AnalyticsJobIT extends WithJobStack {
   @Test
   void barsFeaturesAndSignalsEqualTheSignalsClassesOverTheSameTrades() throws Exception {
     TradeScenario scenario = TradeScenario.generate(20260501L, 30_000, INSTRUMENTS, 10, 1_500);
+    Map<String, String> options = withCheckpointEvery("1s");
+    // Time bars, and tick and volume bars (200 trades; ~30 trades at this scenario's sizes).
+    options.put("resolutions", "1s,1m,5m,200t,1000000v");
     AnalyticsJobConfig cfg =
-        AnalyticsJobConfig.fromMap(
-            stack.options(dir, "analytics-job-it", withCheckpointEvery("1s")));
+        AnalyticsJobConfig.fromMap(stack.options(dir, "analytics-job-it", options));
     ReferenceAnalytics expected = new ReferenceAnalytics(scenario, cfg);
+    long startMillis = System.currentTimeMillis();
     stack.produce(concat(scenario.trades, scenario.watermarkPushers));
 
     StreamExecutionEnvironment env =
@@ -61,6 +64,24 @@ class AnalyticsJobIT extends WithJobStack {
       job.cancel().get(30, TimeUnit.SECONDS);
     }
     actual.assertEqualTo(expected, LOG);
+    assertStampedAtWriteTime(startMillis);
+  }
+
+  /**
+   * The job's records carry the time they were written as Kafka timestamp, not the trades' event
+   * time (January 2026): stamped with event time, the broker's time retention would delete them.
+   */
+  private static void assertStampedAtWriteTime(long sinceMillis) {
+    for (var topic : List.of(Topics.BARS, Topics.FEATURES, Topics.SIGNALS)) {
+      try (var consumer = stack.committed(topic)) {
+        List<Long> timestamps = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (timestamps.size() < 100 && System.nanoTime() < deadline) {
+          consumer.poll(Duration.ofMillis(200)).forEach(r -> timestamps.add(r.timestamp()));
+        }
+        assertThat(timestamps).as(topic.name()).isNotEmpty().allMatch(t -> t >= sinceMillis);
+      }
+    }
   }
 
   static Map<String, String> withCheckpointEvery(String interval) {
@@ -113,6 +134,12 @@ class AnalyticsJobIT extends WithJobStack {
             settle = System.nanoTime() + Duration.ofSeconds(3).toNanos();
           }
         }
+      }
+      // Read from the beginning: nothing may have gone before it was read.
+      for (var topic : List.of(Topics.BARS, Topics.FEATURES, Topics.SIGNALS)) {
+        assertThat(stack.firstOffsets(topic).values())
+            .as("records of %s deleted by the broker (retention)", topic.name())
+            .containsOnly(0L);
       }
       return c;
     }

@@ -9,7 +9,7 @@ import io.tickstream.schemas.avro.TradeTick;
 import io.tickstream.signals.bars.TimeBarSpec;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -151,12 +151,7 @@ class BarAggregatorTest {
     harness = opened(Duration.ZERO, "1s");
     push(trade(BTC, nanos(700), "101.12345678", "0.5"));
     push(trade(BTC, nanos(100), "100", "1.5"));
-    OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
-    harness.close();
-
-    harness = created(Duration.ZERO, "1s");
-    harness.initializeState(snapshot);
-    harness.open();
+    restartFromASnapshot(Duration.ZERO, "1s");
     push(trade(BTC, nanos(400), "99", "1"));
     harness.processWatermark(T0 + 999);
     // vwap = (50.56172839 + 150 + 99) / 3 = 99.85390946333...
@@ -214,6 +209,112 @@ class BarAggregatorTest {
     }
   }
 
+  @Test
+  void tickBarsTakeTradesInEventTimeOrderOnceTheWatermarkPassesThem() throws Exception {
+    harness = opened(Duration.ZERO, "3t");
+    push(trade(BTC, nanos(300), "101", "1"));
+    push(trade(BTC, nanos(100), "100", "2"));
+    push(trade(BTC, nanos(200), "104", "1"));
+    push(trade(BTC, nanos(500), "99", "3"));
+    push(trade(BTC, nanos(400), "102", "1"));
+    push(trade(BTC, nanos(600), "103", "2"));
+    push(trade(BTC, nanos(700), "98", "1"));
+
+    harness.processWatermark(T0 + 99);
+    assertThat(harness.extractOutputValues()).isEmpty();
+    harness.processWatermark(T0 + 450);
+    // Trades 100, 200, 300 ms: vwap = (100*2 + 104 + 101) / 4 = 101.25
+    assertThat(bars())
+        .containsExactly(
+            thresholdBar("tick-3", 100, 300, "100", "104", "100", "101", "4", 3, "101.25"));
+    harness.processWatermark(T0 + 999);
+    // Then 400, 500, 600 ms: vwap = (102 + 99*3 + 103*2) / 6 = 605 / 6 = 100.8333...
+    assertThat(bars())
+        .containsExactly(
+            thresholdBar("tick-3", 100, 300, "100", "104", "100", "101", "4", 3, "101.25"),
+            thresholdBar("tick-3", 400, 600, "102", "103", "99", "103", "6", 3, "100.83333333"));
+    assertThat(harness.numEventTimeTimers()).isZero(); // the 700 ms trade waits for two more
+  }
+
+  @Test
+  void volumeBarsCloseOnTheTradeThatReachesTheThresholdAndTimeBarsStillRun() throws Exception {
+    harness = opened(Duration.ZERO, "1s", "5v");
+    push(trade(BTC, nanos(100), "10", "2"));
+    push(trade(BTC, nanos(200), "11", "2"));
+    push(trade(BTC, nanos(300), "12", "3"));
+    push(trade(BTC, nanos(400), "13", "5"));
+    harness.processWatermark(T0 + 999);
+    // 2 + 2 + 3 = 7 >= 5: vwap = (20 + 22 + 36) / 7 = 11.142857142...; then 5 alone.
+    // The 1 s bar: vwap = (20 + 22 + 36 + 65) / 12 = 11.91666...
+    assertThat(bars())
+        .containsExactlyInAnyOrder(
+            thresholdBar("volume-5", 100, 300, "10", "12", "10", "12", "7", 3, "11.14285714"),
+            thresholdBar("volume-5", 400, 400, "13", "13", "13", "13", "5", 1, "13"),
+            bar(BTC, "1s", 0, 1000, "10", "13", "10", "13", "12", 4, "11.91666667", 0));
+  }
+
+  @Test
+  void aTradeBehindTheWatermarkIsLateForTickBarsEvenWithinAllowedLateness() throws Exception {
+    harness = opened(Duration.ofSeconds(2), "1s", "2t");
+    push(trade(BTC, nanos(100), "100", "1"));
+    harness.processWatermark(T0 + 150);
+    TradeTick behind = trade(BTC, nanos(120), "90", "1");
+    push(behind);
+    push(trade(BTC, nanos(600), "110", "1"));
+    harness.processWatermark(T0 + 999);
+
+    assertThat(lateTrades()).containsExactly(behind);
+    assertThat(bars())
+        .containsExactlyInAnyOrder(
+            thresholdBar("tick-2", 100, 600, "100", "110", "100", "110", "2", 2, "105"),
+            bar(BTC, "1s", 0, 1000, "100", "110", "90", "110", "3", 3, "100", 0));
+  }
+
+  @Test
+  void anUnfinishedTickBarSurvivesASnapshotAndRestore() throws Exception {
+    harness = opened(Duration.ZERO, "3t");
+    push(trade(BTC, nanos(100), "100", "1"));
+    push(trade(BTC, nanos(200), "105", "1"));
+    harness.processWatermark(T0 + 250); // both are in the unfinished bar
+    push(trade(BTC, nanos(300), "95", "2")); // still waiting for the watermark
+    restartFromASnapshot(Duration.ZERO, "3t");
+    push(trade(BTC, nanos(400), "99", "1"));
+    harness.processWatermark(T0 + 999);
+    // vwap = (100 + 105 + 95*2) / 4 = 98.75
+    assertThat(bars())
+        .containsExactly(
+            thresholdBar("tick-3", 100, 300, "100", "105", "95", "95", "4", 3, "98.75"));
+  }
+
+  /** A tick or volume bar of BTC from its first to its last trade (end = last + 1 ns). */
+  private static Bar thresholdBar(
+      String spec,
+      long firstMillis,
+      long lastMillis,
+      String open,
+      String high,
+      String low,
+      String close,
+      String volume,
+      long count,
+      String vwap) {
+    Bar b =
+        bar(BTC, spec, firstMillis, lastMillis + 1, open, high, low, close, volume, count, vwap, 0);
+    return Bar.newBuilder(b)
+        .setEnd(nanos(lastMillis) + 1)
+        .setTsEvent(nanos(lastMillis) + 1)
+        .build();
+  }
+
+  /** Snapshots the harness, closes it and opens a new one restored from the snapshot. */
+  private void restartFromASnapshot(Duration lateness, String... specs) throws Exception {
+    OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+    harness.close();
+    harness = created(lateness, specs);
+    harness.initializeState(snapshot);
+    harness.open();
+  }
+
   private KeyedOneInputStreamOperatorTestHarness<String, TradeTick, Bar> opened(
       Duration lateness, String... specs) throws Exception {
     var h = created(lateness, specs);
@@ -223,9 +324,21 @@ class BarAggregatorTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<String, TradeTick, Bar> created(
       Duration lateness, String... specs) throws Exception {
-    List<TimeBarSpec> resolutions = Arrays.stream(specs).map(TimeBarSpec::parse).toList();
+    List<TimeBarSpec> resolutions = new ArrayList<>();
+    List<ThresholdBarSpec> thresholds = new ArrayList<>();
+    for (String spec : specs) {
+      ThresholdBarSpec.parse(spec)
+          .ifPresentOrElse(thresholds::add, () -> resolutions.add(TimeBarSpec.parse(spec)));
+    }
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new BarAggregator(resolutions, lateness, BarStage.LATE_TRADES)),
+        new KeyedProcessOperator<>(
+            new BarAggregator(
+                resolutions,
+                thresholds,
+                lateness,
+                BarStage.LATE_TRADES,
+                AnalyticsJobConfig.EmptyBars.SKIP,
+                Duration.ofDays(7))),
         new BarStage.InstrumentKey(),
         Types.STRING);
   }

@@ -101,6 +101,20 @@ final class JobStack implements AutoCloseable {
     return consumer;
   }
 
+  /**
+   * The first offset still held of each partition of {@code topic}: above 0 when the broker deleted
+   * records (retention), which a test that reads from the beginning must rule out.
+   */
+  Map<TopicPartition, Long> firstOffsets(Topic<?, ?> topic) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    try (var consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+      return consumer.beginningOffsets(
+          List.of(new TopicPartition(topic.name(), 0), new TopicPartition(topic.name(), 1)));
+    }
+  }
+
   /** Polls once (up to 200 ms) and hands every value to {@code sink}; returns the count. */
   static <T> int pollInto(KafkaConsumer<String, T> consumer, Consumer<T> sink) {
     int n = 0;

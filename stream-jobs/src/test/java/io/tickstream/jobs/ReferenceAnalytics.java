@@ -6,6 +6,7 @@ import io.tickstream.schemas.avro.Signal;
 import io.tickstream.schemas.avro.SignalDirection;
 import io.tickstream.signals.BarInput;
 import io.tickstream.signals.bars.Bar;
+import io.tickstream.signals.bars.ThresholdBarAggregator;
 import io.tickstream.signals.strategies.Strategy;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,13 @@ final class ReferenceAnalytics {
   ReferenceAnalytics(TradeScenario scenario, AnalyticsJobConfig cfg) {
     for (var spec : cfg.resolutions()) {
       bars.addAll(scenario.expectedBars(spec.text(), spec.sizeNanos() / 1_000_000L));
+    }
+    for (var spec : cfg.thresholdBars()) {
+      bars.addAll(
+          scenario.expectedThresholdBars(
+              spec.text(),
+              spec.measure() == ThresholdBarAggregator.Measure.TICKS,
+              spec.threshold()));
     }
     Map<String, List<ExpectedBar>> byKey = new TreeMap<>();
     for (ExpectedBar b : bars) {

@@ -123,37 +123,72 @@ final class TradeScenario {
     }
     List<ExpectedBar> bars = new ArrayList<>();
     for (List<TradeTick> group : groups.values()) {
-      List<TradeTick> byTime =
-          group.stream().sorted(Comparator.comparingLong(TradeTick::getTsEvent)).toList();
-      TradeTick first = byTime.get(0);
-      TradeTick last = byTime.get(byTime.size() - 1);
-      BigDecimal high = first.getPrice();
-      BigDecimal low = first.getPrice();
-      BigDecimal volume = BigDecimal.ZERO;
-      BigDecimal notional = BigDecimal.ZERO;
-      for (TradeTick t : byTime) {
-        high = high.max(t.getPrice());
-        low = low.min(t.getPrice());
-        volume = volume.add(t.getSize());
-        notional = notional.add(t.getPrice().multiply(t.getSize()));
-      }
-      long start = Math.floorDiv(first.getTsEvent(), size) * size;
-      bars.add(
-          new ExpectedBar(
-              first.getInstrumentId(),
-              spec,
-              start,
-              start + size,
-              wire(first.getPrice()),
-              wire(high),
-              wire(low),
-              wire(last.getPrice()),
-              wire(volume),
-              byTime.size(),
-              notional.divide(volume, 8, RoundingMode.HALF_EVEN),
-              0));
+      List<TradeTick> byTime = byTime(group);
+      long start = Math.floorDiv(byTime.get(0).getTsEvent(), size) * size;
+      bars.add(bar(byTime, spec, start, start + size));
     }
     return bars;
+  }
+
+  /**
+   * The tick bars ({@code ticks}: every {@code threshold} trades) or volume bars (once the summed
+   * size reaches {@code threshold}) of {@link #trades}, per instrument in event-time order; a bar
+   * spans its first trade to its last + 1 ns, and a last unfinished bar is not there.
+   */
+  List<ExpectedBar> expectedThresholdBars(String spec, boolean ticks, BigDecimal threshold) {
+    Map<String, List<TradeTick>> byInstrument = new TreeMap<>();
+    for (TradeTick t : trades) {
+      byInstrument.computeIfAbsent(t.getInstrumentId(), k -> new ArrayList<>()).add(t);
+    }
+    List<ExpectedBar> bars = new ArrayList<>();
+    for (List<TradeTick> all : byInstrument.values()) {
+      List<TradeTick> current = new ArrayList<>();
+      BigDecimal sum = BigDecimal.ZERO;
+      for (TradeTick t : byTime(all)) {
+        current.add(t);
+        sum = sum.add(ticks ? BigDecimal.ONE : t.getSize());
+        if (sum.compareTo(threshold) >= 0) {
+          long last = current.get(current.size() - 1).getTsEvent();
+          bars.add(bar(current, spec, current.get(0).getTsEvent(), last + 1));
+          current = new ArrayList<>();
+          sum = BigDecimal.ZERO;
+        }
+      }
+    }
+    return bars;
+  }
+
+  private static List<TradeTick> byTime(List<TradeTick> trades) {
+    return trades.stream().sorted(Comparator.comparingLong(TradeTick::getTsEvent)).toList();
+  }
+
+  /** The bar of {@code byTime} (sorted by event time) over [start, end). */
+  private static ExpectedBar bar(List<TradeTick> byTime, String spec, long start, long end) {
+    TradeTick first = byTime.get(0);
+    TradeTick last = byTime.get(byTime.size() - 1);
+    BigDecimal high = first.getPrice();
+    BigDecimal low = first.getPrice();
+    BigDecimal volume = BigDecimal.ZERO;
+    BigDecimal notional = BigDecimal.ZERO;
+    for (TradeTick t : byTime) {
+      high = high.max(t.getPrice());
+      low = low.min(t.getPrice());
+      volume = volume.add(t.getSize());
+      notional = notional.add(t.getPrice().multiply(t.getSize()));
+    }
+    return new ExpectedBar(
+        first.getInstrumentId(),
+        spec,
+        start,
+        end,
+        wire(first.getPrice()),
+        wire(high),
+        wire(low),
+        wire(last.getPrice()),
+        wire(volume),
+        byTime.size(),
+        notional.divide(volume, 8, RoundingMode.HALF_EVEN),
+        0);
   }
 
   private static BigDecimal wire(BigDecimal value) {
