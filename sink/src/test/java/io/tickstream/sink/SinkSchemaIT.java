@@ -53,7 +53,9 @@ class SinkSchemaIT {
 
     assertThat(column(db, "SELECT version || ':' || success FROM sink_schema_history"))
         .isEqualTo(history)
-        .containsExactly("1:true", "2:true", "3:true");
+        // Versions may have gaps (V4 is another branch's); every one present must have succeeded.
+        .contains("1:true", "2:true", "3:true", "5:true")
+        .allSatisfy(v -> assertThat(v).endsWith(":true"));
     assertThat(columns(db, "bars")).isEqualTo(bars);
     assertThat(bars)
         .containsExactly(
