@@ -30,7 +30,7 @@ public final class DatabaseBacktest {
    * Tick and lot size of an instrument the {@code instruments} table does not know: the resolution
    * of the stored decimals ({@code numeric(28,8)}), so sizing is not rounded to whole units.
    */
-  static final BigDecimal DEFAULT_INCREMENT = new BigDecimal("0.00000001");
+  public static final BigDecimal DEFAULT_INCREMENT = new BigDecimal("0.00000001");
 
   private static final String INSTRUMENTS =
       "SELECT instrument_id, tick_size, lot_size FROM instruments WHERE instrument_id = ANY(?)";
