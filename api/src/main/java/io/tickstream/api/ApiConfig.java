@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param auth token authentication ({@code auth.*}, see {@link AuthConfig})
  * @param limits request caps and rate limits ({@code limits.*}, {@code ratelimit.*})
  * @param streams live streams from Kafka ({@code kafka.bootstrap}, {@code stream.*})
+ * @param backtests backtest workers and caps ({@code backtest.*})
  */
 public record ApiConfig(
     String httpHost,
@@ -38,7 +39,8 @@ public record ApiConfig(
     int maxPageSize,
     AuthConfig auth,
     LimitsConfig limits,
-    StreamsConfig streams) {
+    StreamsConfig streams,
+    BacktestsConfig backtests) {
 
   /** Default HTTP port, as documented in the README. */
   public static final int HTTP_PORT = 8080;
@@ -64,6 +66,7 @@ public record ApiConfig(
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(streams, "streams");
+    Objects.requireNonNull(backtests, "backtests");
   }
 
   /**
@@ -103,7 +106,8 @@ public record ApiConfig(
         maxPageSize,
         AuthConfig.from(v),
         LimitsConfig.from(v),
-        StreamsConfig.from(v));
+        StreamsConfig.from(v),
+        BacktestsConfig.from(v));
   }
 
   /** This config pointing at another PostgreSQL server; for the embedded stack and tests. */
@@ -121,7 +125,8 @@ public record ApiConfig(
         maxPageSize,
         auth,
         limits,
-        streams);
+        streams,
+        backtests);
   }
 
   /** This config with another HTTP port (0 picks a free one). */
@@ -139,7 +144,8 @@ public record ApiConfig(
         maxPageSize,
         auth,
         limits,
-        streams);
+        streams,
+        backtests);
   }
 
   /** This config with other authentication settings. */
@@ -157,7 +163,8 @@ public record ApiConfig(
         maxPageSize,
         newAuth,
         limits,
-        streams);
+        streams,
+        backtests);
   }
 
   /** This config with other limits. */
@@ -175,7 +182,8 @@ public record ApiConfig(
         maxPageSize,
         auth,
         newLimits,
-        streams);
+        streams,
+        backtests);
   }
 
   /** This config with other stream settings. */
@@ -193,7 +201,8 @@ public record ApiConfig(
         maxPageSize,
         auth,
         limits,
-        newStreams);
+        newStreams,
+        backtests);
   }
 
   /** Never prints the password. */
@@ -225,6 +234,8 @@ public record ApiConfig(
         + limits
         + ", "
         + streams
+        + ", "
+        + backtests
         + "]";
   }
 
@@ -243,6 +254,7 @@ public record ApiConfig(
     d.putAll(AuthConfig.DESCRIPTIONS);
     d.putAll(LimitsConfig.DESCRIPTIONS);
     d.putAll(StreamsConfig.DESCRIPTIONS);
+    d.putAll(BacktestsConfig.DESCRIPTIONS);
     return Collections.unmodifiableMap(d);
   }
 

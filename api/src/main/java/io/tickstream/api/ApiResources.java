@@ -1,7 +1,10 @@
 package io.tickstream.api;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tickstream.api.auth.JwksSource;
+import io.tickstream.api.backtest.BacktestDatabase;
+import io.tickstream.api.backtest.BacktestWorkers;
 import io.tickstream.api.stream.BarMessages;
 import io.tickstream.api.stream.KafkaTopicFeed;
 import io.tickstream.api.stream.OrderEventMessages;
@@ -10,6 +13,7 @@ import io.tickstream.api.stream.StreamChannel;
 import io.tickstream.api.stream.StreamHub;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +31,8 @@ final class ApiResources {
   private final KafkaProbe kafka;
   private final Map<String, StreamChannel<?>> channels;
   private final List<KafkaTopicFeed<?>> feeds;
+  private final HikariDataSource backtestDb;
+  private final BacktestWorkers backtests;
   private JwksSource jwks;
 
   private ApiResources(
@@ -35,8 +41,22 @@ final class ApiResources {
       StreamHub hub,
       KafkaProbe kafka,
       Map<String, StreamChannel<?>> channels,
-      List<KafkaTopicFeed<?>> feeds) {
+      List<KafkaTopicFeed<?>> feeds,
+      ApiConfig cfg) {
     this.vertx = vertx;
+    BacktestsConfig b = cfg.backtests();
+    // Workers hold one connection each while running; routes and admission need a few more.
+    this.backtestDb =
+        BacktestDatabase.pool(
+            cfg.pgHost(),
+            cfg.pgPort(),
+            cfg.pgDatabase(),
+            cfg.pgUser(),
+            cfg.pgPassword(),
+            b.workers() + 4);
+    this.backtests =
+        new BacktestWorkers(
+            backtestDb, Clock.systemUTC(), b.workers(), b.queueSize(), b.maxActivePerUser());
     this.queries = queries;
     this.hub = hub;
     this.kafka = kafka;
@@ -48,7 +68,7 @@ final class ApiResources {
     ApiQueries queries = ApiQueries.connect(vertx, cfg);
     StreamsConfig s = cfg.streams();
     if (!s.enabled()) {
-      return new ApiResources(vertx, queries, null, null, Map.of(), List.of());
+      return new ApiResources(vertx, queries, null, null, Map.of(), List.of(), cfg);
     }
     StreamHub hub = new StreamHub(registry, s.clientQueueSize());
     Map<String, StreamChannel<?>> channels = new LinkedHashMap<>();
@@ -59,7 +79,7 @@ final class ApiResources {
       feeds.add(feed(channel, hub, s));
     }
     return new ApiResources(
-        vertx, queries, hub, new KafkaProbe(s.kafkaBootstrap()), channels, feeds);
+        vertx, queries, hub, new KafkaProbe(s.kafkaBootstrap()), channels, feeds, cfg);
   }
 
   private static <V extends SpecificRecord> KafkaTopicFeed<V> feed(
@@ -69,6 +89,11 @@ final class ApiResources {
 
   void onClose(JwksSource source) {
     this.jwks = source;
+  }
+
+  /** The backtest workers and their store. */
+  BacktestWorkers backtests() {
+    return backtests;
   }
 
   ApiQueries queries() {
@@ -97,6 +122,13 @@ final class ApiResources {
     if (jwks != null) {
       jwks.close();
     }
+    Future<Void> workers =
+        vertx.executeBlocking(
+            () -> {
+              backtests.close();
+              backtestDb.close();
+              return null;
+            });
     Future<Void> streams =
         feeds.isEmpty() && kafka == null
             ? Future.succeededFuture()
@@ -108,6 +140,6 @@ final class ApiResources {
                   }
                   return null;
                 });
-    return streams.eventually(queries::close);
+    return workers.eventually(() -> streams).eventually(queries::close);
   }
 }
