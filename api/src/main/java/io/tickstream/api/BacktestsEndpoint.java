@@ -7,7 +7,6 @@ import io.tickstream.api.backtest.BacktestWorkers;
 import io.tickstream.execution.backtest.BacktestRequest;
 import io.tickstream.execution.backtest.store.Page;
 import io.tickstream.execution.backtest.store.StoredBacktest;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -34,15 +33,8 @@ final class BacktestsEndpoint {
   void create(RoutingContext ctx) {
     QueryParameters.of(ctx.queryParams(), Set.of());
     Principal caller = Access.principal(ctx);
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (DecodeException | ClassCastException e) {
-      throw ApiException.invalidBody("the body must be a JSON object");
-    }
-    if (body == null) {
-      throw ApiException.invalidBody("the body must be a JSON object");
-    }
+    // The OpenAPI validator has already checked that the body is an object of the schema.
+    JsonObject body = ctx.body().asJsonObject();
     BacktestRequest request = BacktestJson.request(body, cfg.backtests().maxDays());
     ctx.vertx()
         .executeBlocking(() -> workers.submit(request, caller.subject()), false)

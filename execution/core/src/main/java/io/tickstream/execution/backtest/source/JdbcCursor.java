@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.NoSuchElementException;
 import javax.sql.DataSource;
 
@@ -19,7 +20,7 @@ import javax.sql.DataSource;
  *
  * @param <T> what a row becomes
  */
-final class JdbcCursor<T> implements AutoCloseable {
+final class JdbcCursor<T> implements Iterator<T>, AutoCloseable {
 
   /** Rows per round trip. */
   static final int FETCH_SIZE = 2_000;
@@ -78,7 +79,8 @@ final class JdbcCursor<T> implements AutoCloseable {
     this.statement = s;
   }
 
-  boolean hasNext() {
+  @Override
+  public boolean hasNext() {
     if (pending == null && !done) {
       try {
         if (rows.next()) {
@@ -94,7 +96,8 @@ final class JdbcCursor<T> implements AutoCloseable {
     return pending != null;
   }
 
-  T next() {
+  @Override
+  public T next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }

@@ -98,6 +98,17 @@ class BacktestDatabaseIT {
     return out;
   }
 
+  /** The 1m bars of {@code instruments} from T0 to {@code toNanos}, through the JDBC source. */
+  static List<Bar> minuteBars(List<String> instruments, long toNanos) {
+    return read(
+        new JdbcBarSource(
+            db,
+            instruments,
+            "1m",
+            Instant.ofEpochSecond(0, T0),
+            Instant.ofEpochSecond(0, toNanos)));
+  }
+
   @Test
   void barSourceStreamsTheRangeOfOneSpecInTimeThenInstrumentOrder() throws SQLException {
     List<Bar> rows = new ArrayList<>();
@@ -110,14 +121,7 @@ class BacktestDatabaseIT {
     rows.add(bar("CCC.XNAS", "1m", T0, MINUTE, "5", "6")); // other instrument
     MarketRows.bars(db, rows);
 
-    List<Bar> got =
-        read(
-            new JdbcBarSource(
-                db,
-                List.of(BBB, AAA),
-                "1m",
-                Instant.ofEpochSecond(0, T0),
-                Instant.ofEpochSecond(0, T0 + 3 * MINUTE)));
+    List<Bar> got = minuteBars(List.of(BBB, AAA), T0 + 3 * MINUTE);
 
     assertThat(got).containsExactly(rows.get(1), rows.get(0), rows.get(2), rows.get(3));
     assertThat(got.get(0).open()).isEqualTo(new BigDecimal("10.12345678"));
@@ -130,14 +134,7 @@ class BacktestDatabaseIT {
     rows.addAll(zigZag(BBB, 5_000, 2));
     MarketRows.bars(db, rows);
 
-    List<Bar> got =
-        read(
-            new JdbcBarSource(
-                db,
-                List.of(AAA, BBB),
-                "1m",
-                Instant.ofEpochSecond(0, T0),
-                Instant.ofEpochSecond(0, T0 + 5_000 * MINUTE)));
+    List<Bar> got = minuteBars(List.of(AAA, BBB), T0 + 5_000 * MINUTE);
 
     assertThat(got).isEqualTo(HistoricalBars.of(rows).bars());
   }

@@ -199,65 +199,42 @@ class BacktestCommandIT {
     assertThat(image.getHeight()).isEqualTo(EquityChart.HEIGHT);
   }
 
+  /** A daily crossover run of {@code strategy} with {@code params} over {@code from .. to}. */
+  static Run daily(String strategy, String params, String from, String to) {
+    return cli(
+        "--strategy",
+        strategy,
+        "--params",
+        params,
+        "--instruments",
+        AAPL,
+        "--spec",
+        "1d",
+        "--from",
+        from,
+        "--to",
+        to);
+  }
+
   @Test
   void unknownStrategiesBadParametersAndEmptyRangesAreClearErrors() {
-    Run unknown =
-        cli(
-            "--strategy",
-            "nope",
-            "--instruments",
-            AAPL,
-            "--from",
-            "2013-01-01",
-            "--to",
-            "2013-01-10");
+    Run unknown = daily("nope", "", "2013-01-01", "2013-01-10");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("unknown strategy 'nope'", "ma-crossover");
 
-    Run badParam =
-        cli(
-            "--strategy",
-            "ma-crossover",
-            "--params",
-            "fast=abc,slow=2",
-            "--instruments",
-            AAPL,
-            "--from",
-            "2013-01-01",
-            "--to",
-            "2013-01-10");
+    Run badParam = daily("ma-crossover", "fast=abc,slow=2", "2013-01-01", "2013-01-10");
     assertThat(badParam.code()).isEqualTo(2);
     assertThat(badParam.err()).contains("fast");
 
-    Run malformed =
-        cli(
-            "--strategy",
-            "ma-crossover",
-            "--params",
-            "fast",
-            "--instruments",
-            AAPL,
-            "--from",
-            "2013-01-01",
-            "--to",
-            "2013-01-10");
+    Run malformed = daily("ma-crossover", "fast", "2013-01-01", "2013-01-10");
     assertThat(malformed.code()).isEqualTo(2);
     assertThat(malformed.err()).contains("'fast' is not key=value");
 
-    Run empty =
-        cli(
-            "--strategy",
-            "ma-crossover",
-            "--params",
-            "fast=1,slow=2",
-            "--instruments",
-            AAPL,
-            "--spec",
-            "1d",
-            "--from",
-            "2020-01-01",
-            "--to",
-            "2020-02-01");
+    Run backwards = daily("ma-crossover", "fast=1,slow=2", "2013-01-10", "2013-01-01");
+    assertThat(backwards.code()).isEqualTo(2);
+    assertThat(backwards.err()).contains("must be before to");
+
+    Run empty = daily("ma-crossover", "fast=1,slow=2", "2020-01-01", "2020-02-01");
     assertThat(empty.code()).isEqualTo(2);
     assertThat(empty.err())
         .contains("no 1d bars of AAPL.XNAS between 2020-01-01T00:00:00Z and 2020-02-01T00:00:00Z");
