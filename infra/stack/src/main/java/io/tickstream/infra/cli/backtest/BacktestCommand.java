@@ -170,12 +170,24 @@ public final class BacktestCommand implements Callable<Integer> {
     BacktestStore store = null;
     UUID id = null;
     if (db != null) {
-      SinkSchema.migrate(db);
-      store = new BacktestStore(db);
-      id =
-          store.create(
-              request, "cli:" + System.getProperty("user.name", "unknown"), clock.instant());
-      store.markRunning(id, clock.instant());
+      try {
+        // Idempotent: creates the backtest tables (V5) on a database the sink has not set up yet.
+        SinkSchema.migrate(db);
+        store = new BacktestStore(db);
+        id =
+            store.create(
+                request, "cli:" + System.getProperty("user.name", "unknown"), clock.instant());
+        store.markRunning(id, clock.instant());
+      } catch (RuntimeException e) {
+        err.println(
+            "backtest: cannot use the database at "
+                + dbUrl
+                + " ("
+                + e.getMessage()
+                + "); start it with ./tickstream up, or pass --db-url"
+                + (request.source() == BacktestRequest.Source.CSV ? ", or --no-store" : ""));
+        return 1;
+      }
     }
     BacktestResult result;
     BarProgress progress = progress(request);
