@@ -241,6 +241,27 @@ class BacktestCommandIT {
   }
 
   @Test
+  void anUnreachableDatabaseIsNamedWithTheWayOut() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    List<String> args = new ArrayList<>(List.of("backtest", "--no-progress", "--db-url"));
+    args.add("jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres");
+    args.addAll(List.of(CROSSOVER));
+    StringWriter err = new StringWriter();
+    int code =
+        new CommandLine(TickstreamCli.class)
+            .setErr(new PrintWriter(err, true))
+            .execute(args.toArray(String[]::new));
+
+    assertThat(code).as(err.toString()).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("cannot use the database at jdbc:postgresql://127.0.0.1:" + closedPort)
+        .contains("./tickstream up");
+  }
+
+  @Test
   void aSweepRanksEveryValidCombination() {
     List<String> args = new ArrayList<>(List.of(crossover("--sweep", "--rank-by", "total_return")));
     args.set(args.indexOf("fast=1,slow=2,allowShort=false"), "fast=1|2,slow=2|3,allowShort=false");
