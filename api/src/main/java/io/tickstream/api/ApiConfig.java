@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param auth token authentication ({@code auth.*}, see {@link AuthConfig})
  * @param limits request caps and rate limits ({@code limits.*}, {@code ratelimit.*})
  * @param streams live streams from Kafka ({@code kafka.bootstrap}, {@code stream.*})
+ * @param backtests backtest workers and caps ({@code backtest.*})
  */
 public record ApiConfig(
     String httpHost,
@@ -42,7 +43,8 @@ public record ApiConfig(
     int pricesRefreshMillis,
     AuthConfig auth,
     LimitsConfig limits,
-    StreamsConfig streams) {
+    StreamsConfig streams,
+    BacktestsConfig backtests) {
 
   /** Default HTTP port, as documented in the README. */
   public static final int HTTP_PORT = 8080;
@@ -69,6 +71,7 @@ public record ApiConfig(
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(streams, "streams");
+    Objects.requireNonNull(backtests, "backtests");
   }
 
   /**
@@ -109,7 +112,8 @@ public record ApiConfig(
         integer(values, "prices.refresh.ms", 100),
         AuthConfig.from(v),
         LimitsConfig.from(v),
-        StreamsConfig.from(v));
+        StreamsConfig.from(v),
+        BacktestsConfig.from(v));
   }
 
   /** This config pointing at another PostgreSQL server; for the embedded stack and tests. */
@@ -128,7 +132,8 @@ public record ApiConfig(
         pricesRefreshMillis,
         auth,
         limits,
-        streams);
+        streams,
+        backtests);
   }
 
   /** This config with another HTTP port (0 picks a free one). */
@@ -147,7 +152,8 @@ public record ApiConfig(
         pricesRefreshMillis,
         auth,
         limits,
-        streams);
+        streams,
+        backtests);
   }
 
   /** This config with other authentication settings. */
@@ -166,7 +172,8 @@ public record ApiConfig(
         pricesRefreshMillis,
         newAuth,
         limits,
-        streams);
+        streams,
+        backtests);
   }
 
   /** This config with other limits. */
@@ -185,7 +192,8 @@ public record ApiConfig(
         pricesRefreshMillis,
         auth,
         newLimits,
-        streams);
+        streams,
+        backtests);
   }
 
   /** This config with other stream settings. */
@@ -204,7 +212,8 @@ public record ApiConfig(
         pricesRefreshMillis,
         auth,
         limits,
-        newStreams);
+        newStreams,
+        backtests);
   }
 
   /** Never prints the password. */
@@ -238,6 +247,8 @@ public record ApiConfig(
         + limits
         + ", "
         + streams
+        + ", "
+        + backtests
         + "]";
   }
 
@@ -260,6 +271,7 @@ public record ApiConfig(
     d.putAll(AuthConfig.DESCRIPTIONS);
     d.putAll(LimitsConfig.DESCRIPTIONS);
     d.putAll(StreamsConfig.DESCRIPTIONS);
+    d.putAll(BacktestsConfig.DESCRIPTIONS);
     return Collections.unmodifiableMap(d);
   }
 

@@ -60,6 +60,16 @@ public final class ApiException extends RuntimeException {
     return new ApiException(503, "UNAVAILABLE", message, null);
   }
 
+  /** 503 {@code BUSY} with a {@code Retry-After}: a bounded queue of work is full. */
+  public static ApiException busy(String message, long retryAfterSeconds) {
+    return new ApiException(503, "BUSY", message, null, Math.max(1, retryAfterSeconds));
+  }
+
+  /** 429 {@code TOO_MANY_ACTIVE} with a {@code Retry-After}: the caller's own quota is used. */
+  public static ApiException tooManyActive(String message, long retryAfterSeconds) {
+    return new ApiException(429, "TOO_MANY_ACTIVE", message, null, Math.max(1, retryAfterSeconds));
+  }
+
   /** 400 {@code INVALID_PARAMETER}; {@code message} names the parameter and what is allowed. */
   public static ApiException invalidParameter(String parameter, String message) {
     return new ApiException(400, "INVALID_PARAMETER", message, parameter);

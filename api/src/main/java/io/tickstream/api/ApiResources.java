@@ -1,7 +1,10 @@
 package io.tickstream.api;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tickstream.api.auth.JwksSource;
+import io.tickstream.api.backtest.BacktestDatabase;
+import io.tickstream.api.backtest.BacktestWorkers;
 import io.tickstream.api.stream.BarMessages;
 import io.tickstream.api.stream.KafkaTopicFeed;
 import io.tickstream.api.stream.OrderEventMessages;
@@ -10,6 +13,7 @@ import io.tickstream.api.stream.StreamChannel;
 import io.tickstream.api.stream.StreamHub;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +32,8 @@ final class ApiResources {
   private final Map<String, StreamChannel<?>> channels;
   private final List<KafkaTopicFeed<?>> feeds;
   private final LatestPriceCache latestPrices;
+  private final HikariDataSource backtestDb;
+  private final BacktestWorkers backtests;
   private JwksSource jwks;
 
   private ApiResources(
@@ -37,9 +43,23 @@ final class ApiResources {
       KafkaProbe kafka,
       Map<String, StreamChannel<?>> channels,
       List<KafkaTopicFeed<?>> feeds,
-      LatestPriceCache latestPrices) {
+      LatestPriceCache latestPrices,
+      ApiConfig cfg) {
     this.vertx = vertx;
     this.latestPrices = latestPrices;
+    BacktestsConfig b = cfg.backtests();
+    // Workers hold one connection each while running; routes and admission need a few more.
+    this.backtestDb =
+        BacktestDatabase.pool(
+            cfg.pgHost(),
+            cfg.pgPort(),
+            cfg.pgDatabase(),
+            cfg.pgUser(),
+            cfg.pgPassword(),
+            b.workers() + 4);
+    this.backtests =
+        new BacktestWorkers(
+            backtestDb, Clock.systemUTC(), b.workers(), b.queueSize(), b.maxActivePerUser());
     this.queries = queries;
     this.hub = hub;
     this.kafka = kafka;
@@ -56,7 +76,7 @@ final class ApiResources {
                 vertx, new TradingQueries(queries.pool()), cfg.pricesRefreshMillis(), registry);
     StreamsConfig s = cfg.streams();
     if (!s.enabled()) {
-      return new ApiResources(vertx, queries, null, null, Map.of(), List.of(), latestPrices);
+      return new ApiResources(vertx, queries, null, null, Map.of(), List.of(), latestPrices, cfg);
     }
     StreamHub hub = new StreamHub(registry, s.clientQueueSize());
     Map<String, StreamChannel<?>> channels = new LinkedHashMap<>();
@@ -67,7 +87,14 @@ final class ApiResources {
       feeds.add(feed(channel, hub, s));
     }
     return new ApiResources(
-        vertx, queries, hub, new KafkaProbe(s.kafkaBootstrap()), channels, feeds, latestPrices);
+        vertx,
+        queries,
+        hub,
+        new KafkaProbe(s.kafkaBootstrap()),
+        channels,
+        feeds,
+        latestPrices,
+        cfg);
   }
 
   private static <V extends SpecificRecord> KafkaTopicFeed<V> feed(
@@ -77,6 +104,11 @@ final class ApiResources {
 
   void onClose(JwksSource source) {
     this.jwks = source;
+  }
+
+  /** The backtest workers and their store. */
+  BacktestWorkers backtests() {
+    return backtests;
   }
 
   ApiQueries queries() {
@@ -113,6 +145,13 @@ final class ApiResources {
     if (latestPrices != null) {
       latestPrices.close();
     }
+    Future<Void> workers =
+        vertx.executeBlocking(
+            () -> {
+              backtests.close();
+              backtestDb.close();
+              return null;
+            });
     Future<Void> streams =
         feeds.isEmpty() && kafka == null
             ? Future.succeededFuture()
@@ -124,6 +163,6 @@ final class ApiResources {
                   }
                   return null;
                 });
-    return streams.eventually(queries::close);
+    return workers.eventually(() -> streams).eventually(queries::close);
   }
 }

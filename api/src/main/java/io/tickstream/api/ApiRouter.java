@@ -88,6 +88,7 @@ final class ApiRouter {
     AdminEndpoint admin = new AdminEndpoint(new AdminStatements(queries.pool()), Clock.systemUTC());
     HealthEndpoint health = new HealthEndpoint(queries, resources.kafka());
     StreamEndpoint streams = new StreamEndpoint(resources.hub(), resources.channels());
+    BacktestsEndpoint backtests = new BacktestsEndpoint(resources.backtests(), cfg);
     SeriesEndpoint trades =
         series(SeriesTables.TRADES, SeriesEndpoint.Owner.INSTRUMENT, reader, queries, cfg);
     SeriesEndpoint quotes =
@@ -124,6 +125,8 @@ final class ApiRouter {
         .bind("setKillSwitch", Role.ADMIN, admin::killSwitch)
         .bind("putRiskLimits", Role.ADMIN, admin::riskLimits)
         .bind("openStream", Role.VIEWER, streams::open)
+        .bind("createBacktest", Role.TRADER, backtests::create)
+        .bind("getBacktest", Role.TRADER, backtests::get)
         .bind("health", null, health::check)
         .bind("liveness", null, health::live)
         .bind("readiness", null, health::check)

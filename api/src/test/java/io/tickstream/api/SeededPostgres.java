@@ -58,6 +58,11 @@ final class SeededPostgres implements AutoCloseable {
     return pg.dataSource().getConnection();
   }
 
+  /** The database, for JDBC code under test. */
+  javax.sql.DataSource dataSource() {
+    return pg.dataSource();
+  }
+
   /** The PostgreSQL port. */
   int port() {
     return pg.port();

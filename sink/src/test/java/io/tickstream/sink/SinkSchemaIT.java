@@ -53,7 +53,7 @@ class SinkSchemaIT {
 
     assertThat(column(db, "SELECT version || ':' || success FROM sink_schema_history"))
         .isEqualTo(history)
-        .containsExactly("1:true", "2:true", "3:true", "4:true");
+        .containsExactly("1:true", "2:true", "3:true", "4:true", "5:true");
     assertThat(columns(db, "bars")).isEqualTo(bars);
     assertThat(bars)
         .containsExactly(

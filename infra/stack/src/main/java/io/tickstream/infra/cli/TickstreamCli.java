@@ -1,5 +1,6 @@
 package io.tickstream.infra.cli;
 
+import io.tickstream.infra.cli.backtest.BacktestCommand;
 import io.tickstream.ingest.cli.BinanceCommand;
 import io.tickstream.ingest.cli.InstrumentsCommand;
 import io.tickstream.ingest.cli.ReplayCommand;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       ValidatorCommand.class,
       BinanceCommand.class,
       ConsumeCommand.class,
+      BacktestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TickstreamCli {
