@@ -8,7 +8,6 @@ import io.tickstream.schemas.Topics;
 import io.tickstream.schemas.avro.FeatureVector;
 import io.tickstream.schemas.avro.Signal;
 import io.tickstream.schemas.avro.SignalDirection;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,10 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Feature vectors and signals land exactly once: the highest revision of a bar's vector wins (also
@@ -32,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * re-reading everything changes nothing, and a crash between database commit and offset commit is
  * repaired on restart.
  */
-class AnalyticsExactlyOnceIT {
+class AnalyticsExactlyOnceIT extends WithSinkStack {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final long T0 = 1_767_225_600_000_000_000L; // 2026-01-01T00:00Z
   private static final long MINUTE = 60_000_000_000L;
@@ -58,21 +54,6 @@ class AnalyticsExactlyOnceIT {
           "obv",
           "volatility",
           "zScore");
-
-  @TempDir static Path dir;
-  static SinkStack stack;
-
-  @BeforeAll
-  static void up() {
-    stack = new SinkStack(dir);
-  }
-
-  @AfterAll
-  static void down() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   /** Bar {@code n}: indicator i is warming up (null) while n < i, its value depends on revision. */
   private static FeatureVector vector(String instrument, int n, int revision) {

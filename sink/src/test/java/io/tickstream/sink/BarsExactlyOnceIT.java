@@ -11,33 +11,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Bars from md.bars land exactly once, redelivery changes nothing, the highest revision wins. */
-class BarsExactlyOnceIT {
+class BarsExactlyOnceIT extends WithSinkStack {
   private static final Duration WAIT = Duration.ofSeconds(60);
-
-  @TempDir static Path dir;
-  static SinkStack stack;
-
-  @BeforeAll
-  static void up() {
-    stack = new SinkStack(dir);
-  }
-
-  @AfterAll
-  static void down() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   @Test
   void barsLandOnceAndARedeliveredBatchChangesNothing() throws Exception {

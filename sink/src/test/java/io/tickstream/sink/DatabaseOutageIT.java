@@ -9,40 +9,21 @@ import io.tickstream.schemas.Topics;
 import io.tickstream.schemas.avro.Bar;
 import io.tickstream.schemas.avro.QuoteTick;
 import io.tickstream.schemas.avro.TradeTick;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PostgreSQL killed ({@code pg_ctl -m immediate stop}) five times while the sink writes bars,
  * trades and quotes: each time the sink waits, retries and catches up, and the tables end up
  * exactly as if nothing had happened.
  */
-class DatabaseOutageIT {
+class DatabaseOutageIT extends WithSinkStack {
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static final int OUTAGES = 5;
-
-  @TempDir static Path dir;
-  static SinkStack stack;
-
-  @BeforeAll
-  static void up() {
-    stack = new SinkStack(dir);
-  }
-
-  @AfterAll
-  static void down() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   @Test
   void fiveImmediateStopsDuringWritesLeaveExactlyTheRowsSent() throws Exception {

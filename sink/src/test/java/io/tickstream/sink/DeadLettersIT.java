@@ -10,34 +10,16 @@ import io.tickstream.schemas.avro.Bar;
 import io.tickstream.schemas.avro.DeadLetter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Undecodable records and rows PostgreSQL refuses go to md.dlq; the rest of the batch lands. */
-class DeadLettersIT {
-  @TempDir static Path dir;
-  static SinkStack stack;
-
-  @BeforeAll
-  static void up() {
-    stack = new SinkStack(dir);
-  }
-
-  @AfterAll
-  static void down() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+class DeadLettersIT extends WithSinkStack {
 
   @Test
   void poisonRecordsAndRejectedRowsAreDeadLetteredAndTheRestIsWritten() throws Exception {

@@ -10,14 +10,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickstream.schemas.Topics;
 import io.tickstream.schemas.avro.Bar;
 import io.tickstream.schemas.avro.TradeTick;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The optimistic fast path (a direct COPY into the table) and its fallback: new rows go the fast
@@ -25,23 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * direct COPY fail on the primary key, and the batch is written again through staging and merge
  * with the right rows: redelivered trades once, the highest revision of a bar.
  */
-class FastPathFallbackIT {
+class FastPathFallbackIT extends WithSinkStack {
   private static final Duration WAIT = Duration.ofSeconds(60);
-
-  @TempDir static Path dir;
-  static SinkStack stack;
-
-  @BeforeAll
-  static void up() {
-    stack = new SinkStack(dir);
-  }
-
-  @AfterAll
-  static void down() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   @Test
   void aRedeliveredBatchAndARevisedBarFallBackToTheMergeAndGiveTheRightRows() throws Exception {

@@ -5,35 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickstream.schemas.avro.Bar;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sink that dies or is stopped mid-stream and restarts leaves 0 duplicated and 0 missing rows.
  */
-class SinkCrashIT {
+class SinkCrashIT extends WithSinkStack {
   private static final Duration WAIT = Duration.ofSeconds(60);
-
-  @TempDir static Path dir;
-  static SinkStack stack;
-
-  @BeforeAll
-  static void up() {
-    stack = new SinkStack(dir);
-  }
-
-  @AfterAll
-  static void down() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   /** Thrown by the test hook: the process "dies" after a database commit. */
   static final class SimulatedCrash extends RuntimeException {

@@ -10,39 +10,20 @@ import io.tickstream.schemas.avro.QuoteTick;
 import io.tickstream.schemas.avro.TradeTick;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Trades, quotes, latest prices, dead letters from md.dlq and the 1-minute view land exactly once:
  * a poison trade becomes one dead letter, a second consumer group re-reading everything changes
  * nothing, and a sink that dies between database commit and offset commit repairs on restart.
  */
-class TicksExactlyOnceIT {
+class TicksExactlyOnceIT extends WithSinkStack {
   private static final Duration WAIT = Duration.ofSeconds(60);
-
-  @TempDir static Path dir;
-  static SinkStack stack;
-
-  @BeforeAll
-  static void up() {
-    stack = new SinkStack(dir);
-  }
-
-  @AfterAll
-  static void down() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   private static DeadLetter letter(String topic, int partition, long offset, String value) {
     return DeadLetter.newBuilder()

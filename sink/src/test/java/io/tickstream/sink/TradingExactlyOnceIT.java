@@ -12,7 +12,6 @@ import io.tickstream.schemas.avro.PortfolioSnapshot;
 import io.tickstream.schemas.avro.PositionState;
 import io.tickstream.schemas.avro.TradingModeCode;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,10 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Order events, positions and portfolio snapshots land exactly once: order events numbered per
@@ -34,26 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * changes no row (not even its row version); a crash between the database commit and the offset
  * commit is repaired on restart. Expected rows are worked out by hand from the input.
  */
-class TradingExactlyOnceIT {
+class TradingExactlyOnceIT extends WithSinkStack {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final long T0 = 1_767_225_600_000_000_000L; // 2026-01-01T00:00:00Z
   private static final long SECOND = 1_000_000_000L;
   private static final long T0_MICROS = T0 / 1_000;
-
-  @TempDir static Path dir;
-  static SinkStack stack;
-
-  @BeforeAll
-  static void up() {
-    stack = new SinkStack(dir);
-  }
-
-  @AfterAll
-  static void down() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   private static OrderEvent.Builder event(
       String account, String order, OrderEventType type, int second) {
