@@ -165,6 +165,11 @@ public final class ApiBench {
                     .put("sharesJvmAndCoresWithLoadGenerator", true))
             .put("secondsPerScenario", seconds)
             .put("availableProcessors", Runtime.getRuntime().availableProcessors())
+            .put(
+                "garbageCollectors",
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .map(java.lang.management.GarbageCollectorMXBean::getName)
+                    .toList())
             .put("instruments", INSTRUMENTS)
             .put("barsPerInstrument", BARS_PER_INSTRUMENT)
             .put("latestPrice", scenarioJson(LATEST_PATH, LATEST_RPS, latest).put("goalP99Ms", 2))
