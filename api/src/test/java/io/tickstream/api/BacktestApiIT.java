@@ -10,8 +10,6 @@ import io.tickstream.execution.backtest.store.DatabaseBacktest;
 import io.tickstream.execution.backtest.store.StoredBacktest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -52,15 +50,11 @@ class BacktestApiIT {
     bob = api.tokens.trader("ACC-2");
     carol = api.tokens.trader("ACC-3");
     try (Connection c = api.db.connect();
-        Statement s = c.createStatement();
-        InputStream v5 =
-            BacktestApiIT.class
-                .getClassLoader()
-                .getResourceAsStream("db/migration/V5__create_backtests.sql")) {
-      s.execute(new String(v5.readAllBytes(), StandardCharsets.UTF_8));
+        Statement s = c.createStatement()) {
       // A wave around 100: a moving-average crossover trades it many times.
       s.execute(
-          "INSERT INTO bars SELECT '"
+          "INSERT INTO bars (instrument_id, spec, start_ts, end_ts, open, high, low, close, volume,"
+              + " trade_count, vwap, revision, ts_init) SELECT '"
               + INSTRUMENT
               + "', '1m', t, t + interval '1 minute', p, p + 0.5, p - 0.5, p + 0.2, 10, 1, p, 0,"
               + " now() FROM (SELECT timestamptz '2026-01-05 00:00:00+00' + i * interval '1 minute'"

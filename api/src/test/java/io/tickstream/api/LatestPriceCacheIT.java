@@ -72,7 +72,8 @@ class LatestPriceCacheIT {
             .put("tsInit", "2026-01-03T00:00:00.001Z");
     awaitReloadAfterNow();
     sql(
-        "INSERT INTO latest_prices VALUES ('SOLUSDT.BINANCE', 20, NULL, NULL,"
+        "INSERT INTO latest_prices (instrument_id, price, bid_price, ask_price, ts_event, ts_init)"
+            + " VALUES ('SOLUSDT.BINANCE', 20, NULL, NULL,"
             + " '2026-01-03T00:00:00Z', '2026-01-03T00:00:00.001Z')");
     assertThat(price("SOLUSDT.BINANCE")).as("right after the insert").isEqualTo(sol);
     awaitReloadAfterNow();

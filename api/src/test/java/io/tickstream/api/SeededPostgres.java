@@ -1,6 +1,7 @@
 package io.tickstream.api;
 
 import io.tickstream.infra.embedded.EmbeddedPostgres;
+import io.tickstream.sink.SinkSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,11 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A real PostgreSQL with the sink's tables (test copy) and the rows of {@code db/seed.sql}. */
+/**
+ * A real PostgreSQL with the sink's tables, created by the sink's own Flyway migrations (so the API
+ * is tested against the schema it reads in production), and the rows of {@code db/seed.sql} and
+ * {@code db/seed-trading.sql}.
+ */
 final class SeededPostgres implements AutoCloseable {
   private final EmbeddedPostgres pg;
   private boolean closed;
@@ -24,8 +29,7 @@ final class SeededPostgres implements AutoCloseable {
     EmbeddedPostgres pg = EmbeddedPostgres.start(0, dir);
     try (Connection c = pg.dataSource().getConnection();
         Statement s = c.createStatement()) {
-      s.execute(resource("db/sink-tables.sql"));
-      s.execute(resource("db/trading-tables.sql"));
+      SinkSchema.migrate(pg.dataSource());
       s.execute(resource("db/seed.sql"));
       s.execute(resource("db/seed-trading.sql"));
     } catch (SQLException | IOException | RuntimeException e) {

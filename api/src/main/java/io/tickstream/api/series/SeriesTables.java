@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The paged tables of the API with their allow-listed columns, keys and filters (the DDL is in the
- * sink's migrations; a test copy is {@code db/trading-tables.sql}).
+ * sink's Flyway migrations, which the API's tests also run).
  */
 public final class SeriesTables {
   private SeriesTables() {}
