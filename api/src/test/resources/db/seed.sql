@@ -25,6 +25,16 @@ SELECT 'BTCUSDT.BINANCE', '1s',
        '2026-01-01T00:00:01Z'::timestamptz + i * interval '1 second'
 FROM generate_series(0, 599) AS i;
 
+-- BTC tick bars (100 trades each) and one volume bar, as the job writes them: start and end are the
+-- first and last trade of the bar.
+INSERT INTO bars (instrument_id, spec, start_ts, end_ts, open, high, low, close, volume, trade_count, vwap, revision, ts_init) VALUES
+  ('BTCUSDT.BINANCE', 'tick-100', '2026-01-01T00:00:00.5Z', '2026-01-01T00:03:10Z', 100, 101, 99, 100.75, 42, 100, 100.4, 0,
+   '2026-01-01T00:03:10Z'),
+  ('BTCUSDT.BINANCE', 'tick-100', '2026-01-01T00:03:11Z', '2026-01-01T00:07:02.25Z', 100.75, 102, 100.5, 101.5, 37, 100, 101.1, 0,
+   '2026-01-01T00:07:03Z'),
+  ('BTCUSDT.BINANCE', 'volume-2.5', '2026-01-01T00:00:00.5Z', '2026-01-01T00:00:09Z', 100, 100.5, 100, 100.25, 2.5, 7, 100.2, 0,
+   '2026-01-01T00:00:09Z');
+
 -- AAPL 1m: a price with all 28 digits of numeric(28,8), and an hour with a gap.
 INSERT INTO bars (instrument_id, spec, start_ts, end_ts, open, high, low, close, volume, trade_count, vwap, revision, ts_init) VALUES
   ('AAPL.XNAS', '1m', '2026-01-02T14:30:00Z', '2026-01-02T14:31:00Z', 250.10000000, 12345678901234567890.12345678,

@@ -23,10 +23,18 @@ public record BarQuery(String instrumentId, String spec, Instant from, Instant t
   public static final Set<String> PARAMETERS = Set.of("spec", "from", "to", "limit");
 
   /**
-   * A bar spec as the bar jobs write it (the grammar of {@code signals}' {@code TimeBarSpec}): 1 to
-   * 999999 seconds, minutes, hours or days, no leading zero.
+   * A bar spec as the bar jobs write it: a time spec (the grammar of {@code signals}' {@code
+   * TimeBarSpec}: 1 to 999999 seconds, minutes, hours or days, no leading zero) or a threshold spec
+   * (the wire text of {@code signals}' {@code ThresholdBarAggregator}: {@code tick-<n>}, {@code
+   * volume-<x>} or {@code dollar-<x>}, the threshold as a plain decimal without trailing zeros).
    */
-  public static final Pattern SPEC = Pattern.compile("[1-9][0-9]{0,5}[smhd]");
+  public static final Pattern SPEC =
+      Pattern.compile("[1-9][0-9]{0,5}[smhd]|(?:tick|volume|dollar)-[0-9]{1,18}(?:\\.[0-9]{1,8})?");
+
+  /** The spec grammar in words, for error messages. */
+  static final String SPEC_FORMAT =
+      "a bar spec: <n><s|m|h|d> with n from 1 to 999999 (1s, 1m, 5m, 1h, 1d) or a tick, volume or"
+          + " dollar bar spec (tick-100, volume-1000, dollar-1000000)";
 
   private static final String INSTANT_FORMAT = "an ISO-8601 instant such as 2026-01-01T00:00:00Z";
 
@@ -56,15 +64,11 @@ public record BarQuery(String instrumentId, String spec, Instant from, Instant t
     QueryParameters q = QueryParameters.of(params, PARAMETERS);
     String spec = q.single("spec");
     if (spec == null) {
-      throw ApiException.invalidParameter(
-          "spec", "spec is required: a bar spec <n><s|m|h|d> such as 1s, 1m, 5m, 1h or 1d");
+      throw ApiException.invalidParameter("spec", "spec is required: " + SPEC_FORMAT);
     }
     if (!SPEC.matcher(spec).matches()) {
       throw ApiException.invalidParameter(
-          "spec",
-          "spec must be a bar spec <n><s|m|h|d> with n from 1 to 999999, such as 1m; got '"
-              + abbreviate(spec)
-              + "'");
+          "spec", "spec must be " + SPEC_FORMAT + "; got '" + abbreviate(spec) + "'");
     }
     Instant from = instant(q, "from");
     Instant to = instant(q, "to");

@@ -23,7 +23,7 @@ final class OpenApiFailures {
   /** What a valid value looks like, for the parameters whose schema message alone is terse. */
   private static String hint(String parameter, int maxPageSize) {
     return switch (parameter) {
-      case "spec" -> "spec must be a bar spec <n><s|m|h|d> with n from 1 to 999999, such as 1m";
+      case "spec" -> "spec must be " + BarQuery.SPEC_FORMAT;
       case "limit" -> "limit must be an integer from 1 to " + maxPageSize;
       case "cursor" -> "cursor must be the nextCursor of a previous page";
       case "sort" -> "sort must be ts or -ts";

@@ -155,6 +155,18 @@ class ApiServerIT {
   }
 
   @Test
+  void tickAndVolumeBarsAreServedByTheirWireSpec() throws Exception {
+    JsonArray ticks = ok("/api/v1/bars/BTCUSDT.BINANCE?spec=tick-100").getJsonArray("items");
+    assertThat(starts(ticks)).containsExactly("2026-01-01T00:00:00.500Z", "2026-01-01T00:03:11Z");
+    assertThat(ticks.getJsonObject(1).getString("end")).isEqualTo("2026-01-01T00:07:02.250Z");
+    assertThat(ticks.getJsonObject(1).getString("close")).isEqualTo("101.50000000");
+    JsonArray volume = ok("/api/v1/bars/BTCUSDT.BINANCE?spec=volume-2.5").getJsonArray("items");
+    assertThat(volume).hasSize(1);
+    assertThat(volume.getJsonObject(0).getString("volume")).isEqualTo("2.50000000");
+    assertThat(ok("/api/v1/bars/BTCUSDT.BINANCE?spec=tick-1000").getJsonArray("items")).isEmpty();
+  }
+
+  @Test
   void emptyRangesAndInstrumentsWithoutBarsGiveEmptyPages() throws Exception {
     String range = "&from=2025-01-01T00:00:00Z&to=2025-01-02T00:00:00Z";
     assertThat(ok("/api/v1/bars/BTCUSDT.BINANCE?spec=1m" + range).getJsonArray("items")).isEmpty();
@@ -187,6 +199,8 @@ class ApiServerIT {
     invalid(bars + "limit=5", "spec", "required");
     invalid(bars + "spec=1x", "spec", "<n><s|m|h|d>");
     invalid(bars + "spec=0m", "spec", "<n><s|m|h|d>");
+    invalid(bars + "spec=tick-", "spec", "tick-100");
+    invalid(bars + "spec=volume-1e3", "spec", "tick-100");
     invalid(bars + "spec=1m&from=yesterday", "from", "ISO-8601");
     invalid(bars + "spec=1m&to=2026-13-01T00:00:00Z", "to", "ISO-8601");
     invalid(bars + "spec=1m&from=2026-01-01T00:05:00Z&to=2026-01-01T00:05:00Z", "from", "before");

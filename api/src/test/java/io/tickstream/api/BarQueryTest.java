@@ -32,10 +32,42 @@ class BarQueryTest {
 
   @Test
   void specsFollowTheGrammar() {
-    for (String ok : new String[] {"1s", "1m", "5m", "15m", "1h", "4h", "1d", "999999s"}) {
+    for (String ok :
+        new String[] {
+          "1s",
+          "1m",
+          "5m",
+          "15m",
+          "1h",
+          "4h",
+          "1d",
+          "999999s",
+          "tick-100",
+          "volume-1000",
+          "volume-2.5",
+          "dollar-1000000"
+        }) {
       assertThat(BarQuery.SPEC.matcher(ok).matches()).as(ok).isTrue();
     }
-    for (String bad : new String[] {"", "m", "0m", "01m", "1M", "1w", "1000000s", "1 m", "1m;"}) {
+    for (String bad :
+        new String[] {
+          "",
+          "m",
+          "0m",
+          "01m",
+          "1M",
+          "1w",
+          "1000000s",
+          "1 m",
+          "1m;",
+          "tick-",
+          "tick100",
+          "ticks-100",
+          "volume-1e3",
+          "volume--1",
+          "tick-1.",
+          "tick-100;"
+        }) {
       assertThat(BarQuery.SPEC.matcher(bad).matches()).as(bad).isFalse();
     }
   }
