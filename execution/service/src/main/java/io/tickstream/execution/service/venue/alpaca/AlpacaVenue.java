@@ -196,29 +196,57 @@ public final class AlpacaVenue implements ExecutionVenue {
       } else {
         AlpacaClient.Cancel c = client.cancel(w.venueId());
         if (c instanceof AlpacaClient.Cancel.NotFound) {
-          w.setVenueId(WorkingOrder.UNKNOWN_ID); // a stale id: look it up by client order id
-          last = "DELETE answered 404";
-          continue;
-        }
-        if (c instanceof AlpacaClient.Cancel.Refused r) {
-          LOG.warn(
-              "order {}: cancel refused ({} {})", command.clientOrderId(), r.status(), r.message());
-          return List.of();
-        }
-        AlpacaClient.Lookup l = client.byId(w.venueId(), command.clientOrderId());
-        if (l instanceof AlpacaClient.Lookup.Found f
-            && (!(c instanceof AlpacaClient.Cancel.Ambiguous) || f.order().done())) {
-          List<OrderEvent> events = w.progress(f.order(), now);
-          if (!w.order().status().isWorking()) {
-            working.remove(command.clientOrderId());
+          // The id may be stale: look the order up by client order id. When the broker still has it
+          // under the same id, its DELETE is refusing this order: record what the lookup shows and
+          // leave the rest to polling, rather than DELETE again back to back until the deadline.
+          AlpacaClient.Lookup l = client.byClientOrderId(command.clientOrderId());
+          if (l instanceof AlpacaClient.Lookup.Found f && !f.order().id().equals(w.venueId())) {
+            w.setVenueId(f.order().id());
+            client.rememberVenueId(command.clientOrderId(), w.venueId());
+            continue;
           }
-          return events; // still working when the cancel is pending: polling sees the rest
+          if (l instanceof AlpacaClient.Lookup.Found f) {
+            LOG.warn(
+                "order {}: DELETE of broker order {} answered 404 but the broker still has it ({});"
+                    + " not retried, the order stays working and is polled",
+                command.clientOrderId(),
+                w.venueId(),
+                f.order().status());
+            return settle(w, f, command.clientOrderId(), now);
+          }
+          last = "DELETE answered 404, lookup: " + l;
+          w.setVenueId(WorkingOrder.UNKNOWN_ID);
+        } else {
+          if (c instanceof AlpacaClient.Cancel.Refused r) {
+            LOG.warn(
+                "order {}: cancel refused ({} {})",
+                command.clientOrderId(),
+                r.status(),
+                r.message());
+            return List.of();
+          }
+          AlpacaClient.Lookup l = client.byId(w.venueId(), command.clientOrderId());
+          if (l instanceof AlpacaClient.Lookup.Found f
+              && (!(c instanceof AlpacaClient.Cancel.Ambiguous) || f.order().done())) {
+            // Still working when the cancel is pending: polling sees the rest.
+            return settle(w, f, command.clientOrderId(), now);
+          }
+          last = c + " / " + l;
         }
-        last = c + " / " + l;
       }
       LockSupport.parkNanos(backoff);
       backoff = Math.min(backoff * 2, 500_000_000L);
     }
+  }
+
+  /** Records what the broker reports of {@code w}; forgets it once it is no longer working. */
+  private List<OrderEvent> settle(
+      WorkingOrder w, AlpacaClient.Lookup.Found f, String clientOrderId, long now) {
+    List<OrderEvent> events = w.progress(f.order(), now);
+    if (!w.order().status().isWorking()) {
+      working.remove(clientOrderId);
+    }
+    return events;
   }
 
   @Override

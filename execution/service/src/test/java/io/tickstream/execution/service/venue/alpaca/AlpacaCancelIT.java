@@ -211,4 +211,23 @@ class AlpacaCancelIT {
     assertThat(polled).singleElement().isInstanceOf(OrderCanceled.class);
     assertThat(venue.workingOrders()).isEmpty();
   }
+
+  @Test
+  void aDeleteAnswered404ForAnOrderTheBrokerStillHasIsNotRepeatedBackToBack() {
+    SubmitOrder order = restingOrder();
+    onCancel.set(FakeAlpacaServer.Action.REFUSE); // 404 to the DELETE, the order stays "new"
+
+    List<OrderEvent> events = venue.cancel(new CancelOrder(order.clientOrderId(), T + 1), T + 1);
+
+    assertThat(events).isEmpty();
+    assertThat(broker.cancels()).isEqualTo(1);
+    assertThat(broker.status(order.clientOrderId())).isEqualTo("new");
+    assertThat(venue.workingOrders()).hasSize(1);
+    // The order is still polled: a later cancel at the broker is recorded.
+    onCancel.set(FakeAlpacaServer.Action.ANSWER);
+    assertThat(venue.cancel(new CancelOrder(order.clientOrderId(), T + 2), T + 2))
+        .singleElement()
+        .isInstanceOf(OrderCanceled.class);
+    assertThat(venue.workingOrders()).isEmpty();
+  }
 }

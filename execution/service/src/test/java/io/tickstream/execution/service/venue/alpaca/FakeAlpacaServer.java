@@ -66,7 +66,8 @@ public final class FakeAlpacaServer implements AutoCloseable {
 
     /**
      * What happens to a cancel of a cancelable order: {@link Action#ANSWER} (204), {@link
-     * Action#SERVER_ERROR} (canceled, then a 503) or {@link Action#DROP} (canceled, no answer).
+     * Action#SERVER_ERROR} (canceled, then a 503), {@link Action#DROP} (canceled, no answer) or
+     * {@link Action#REFUSE} (not canceled, answered 404 although the order exists).
      */
     default Action onCancel(String orderId) {
       return Action.ANSWER;
@@ -109,6 +110,11 @@ public final class FakeAlpacaServer implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/v2/orders", this::handle);
     server.start();
+  }
+
+  /** How many DELETEs the broker has received. */
+  public int cancels() {
+    return cancels.get();
   }
 
   /** A broker that answers every call honestly. */
@@ -229,14 +235,18 @@ public final class FakeAlpacaServer implements AutoCloseable {
       send(ex, 404, "{\"code\":40410000,\"message\":\"order not found\"}");
       return;
     }
+    Action action = behaviour.onCancel(order.path("id").asText());
     synchronized (order) {
       if (!"new".equals(order.path("status").asText())) {
         send(ex, 422, "{\"code\":42210000,\"message\":\"order is not cancelable\"}");
         return;
       }
+      if (action == Action.REFUSE) {
+        send(ex, 404, "{\"code\":40410000,\"message\":\"order not found\"}");
+        return;
+      }
       order.put("status", "canceled");
     }
-    Action action = behaviour.onCancel(order.path("id").asText());
     if (action == Action.SERVER_ERROR) {
       send(ex, 503, "{\"message\":\"upstream timeout\"}");
     } else if (action != Action.DROP) {
