@@ -32,6 +32,7 @@ final class EquitySnapshotWriter implements TableWriter<PortfolioSnapshot> {
         .epochNanos(s.getTsEvent())
         .decimal(s.getEquity())
         .decimal(s.getCash())
+        .decimal(s.getGrossExposure())
         .epochNanos(s.getTsInit());
   }
 }

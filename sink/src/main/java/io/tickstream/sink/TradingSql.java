@@ -10,11 +10,11 @@ final class TradingSql {
 
   /**
    * Order events. The merge first makes sure each order of the batch has its {@code orders} row
-   * (the foreign key of {@code order_events} needs it; the terms come from SUBMITTED, the side also
-   * from FILLED), then appends the events not stored yet, numbered per order after the stored ones
-   * in batch order. An event is stored already when a row of its order has the same source
-   * coordinates, type and {@code ts_init}: coordinates alone could repeat on a re-created topic,
-   * content alone could repeat for two equal partial fills.
+   * (the foreign key of {@code order_events} needs it; the terms come from SUBMITTED or DENIED, the
+   * side also from FILLED), then appends the events not stored yet, numbered per order after the
+   * stored ones in batch order. An event is stored already when a row of its order has the same
+   * source coordinates, type and {@code ts_init}: coordinates alone could repeat on a re-created
+   * topic, content alone could repeat for two equal partial fills.
    */
   static final SinkSql.Upsert ORDER_EVENTS =
       new SinkSql.Upsert(
@@ -146,32 +146,39 @@ final class TradingSql {
   /**
    * Equity snapshots: one row per account and event time; of several snapshots at one time the one
    * made last ({@code ts_init}, then offset) wins, so a redelivered older one changes nothing.
-   * Gross exposure is not in the record and stays NULL.
+   * Gross exposure is NULL for records written before {@code PortfolioSnapshot} carried it.
    */
   static final SinkSql.Upsert EQUITY_SNAPSHOTS =
       new SinkSql.Upsert(
           "CREATE TEMP TABLE IF NOT EXISTS equity_snapshots_staging (account_id text NOT NULL,"
               + " ts_event timestamptz NOT NULL, equity numeric(28,8) NOT NULL,"
-              + " cash numeric(28,8) NOT NULL, ts_init timestamptz NOT NULL,"
-              + " batch_seq bigint NOT NULL) ON COMMIT DELETE ROWS",
-          "COPY equity_snapshots_staging (account_id, ts_event, equity, cash, ts_init, batch_seq)"
-              + " FROM STDIN WITH (FORMAT csv)",
-          "INSERT INTO equity_snapshots (account_id, ts_event, equity, cash, ts_init)"
+              + " cash numeric(28,8) NOT NULL, gross_exposure numeric(28,8),"
+              + " ts_init timestamptz NOT NULL, batch_seq bigint NOT NULL) ON COMMIT DELETE ROWS",
+          "COPY equity_snapshots_staging (account_id, ts_event, equity, cash, gross_exposure,"
+              + " ts_init, batch_seq) FROM STDIN WITH (FORMAT csv)",
+          "INSERT INTO equity_snapshots (account_id, ts_event, equity, cash, gross_exposure,"
+              + " ts_init)"
               + " SELECT DISTINCT ON (account_id, ts_event) account_id, ts_event, equity, cash,"
-              + " ts_init FROM equity_snapshots_staging"
+              + " gross_exposure, ts_init FROM equity_snapshots_staging"
               + " ORDER BY account_id, ts_event, ts_init DESC, batch_seq DESC"
               + " ON CONFLICT (account_id, ts_event) DO UPDATE SET equity = excluded.equity,"
-              + " cash = excluded.cash, ts_init = excluded.ts_init"
+              + " cash = excluded.cash, gross_exposure = excluded.gross_exposure,"
+              + " ts_init = excluded.ts_init"
               + " WHERE excluded.ts_init >= coalesce(equity_snapshots.ts_init, excluded.ts_init)"
-              + " AND (equity_snapshots.equity, equity_snapshots.cash, equity_snapshots.ts_init)"
-              + " IS DISTINCT FROM (excluded.equity, excluded.cash, excluded.ts_init)",
+              + " AND (equity_snapshots.equity, equity_snapshots.cash,"
+              + " equity_snapshots.gross_exposure, equity_snapshots.ts_init)"
+              + " IS DISTINCT FROM (excluded.equity, excluded.cash, excluded.gross_exposure,"
+              + " excluded.ts_init)",
           "DELETE FROM equity_snapshots_staging");
 
-  /** The first non-null value of {@code column} among the SUBMITTED events of an order. */
+  /**
+   * The first non-null value of {@code column} among the SUBMITTED and DENIED events of an order
+   * (an order has one or the other; a DENIED one carries the terms when it was sized).
+   */
   private static String submitted(String column) {
     return " (array_agg("
         + column
-        + " ORDER BY batch_seq) FILTER (WHERE event_type = 'SUBMITTED' AND "
+        + " ORDER BY batch_seq) FILTER (WHERE event_type IN ('SUBMITTED', 'DENIED') AND "
         + column
         + " IS NOT NULL))[1]";
   }

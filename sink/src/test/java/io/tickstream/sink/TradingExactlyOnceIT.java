@@ -76,7 +76,7 @@ class TradingExactlyOnceIT extends WithSinkStack {
     return new BigDecimal(v).setScale(8);
   }
 
-  /** Four orders of {@code account}, and one event of a type the table does not know. */
+  /** Five orders of {@code account}, and one event of a type the table does not know. */
   private static List<OrderEvent> orderEvents(String account) {
     return List.of(
         submitted(account, "O1", OrderSideCode.BUY, "LIMIT", "2", 1),
@@ -87,6 +87,18 @@ class TradingExactlyOnceIT extends WithSinkStack {
         event(account, "O2", OrderEventType.ACCEPTED, 3).build(),
         event(account, "O3", OrderEventType.DENIED, 5)
             .setSignalId("sig-O3")
+            .setDenialReason("MISSING_REFERENCE_PRICE")
+            .setReason("no market price seen yet")
+            .build(),
+        // Sized, then denied by a risk rule: the denial carries the order's terms.
+        event(account, "O6", OrderEventType.DENIED, 5)
+            .setSignalId("sig-O6")
+            .setStrategyId("ma")
+            .setSide(OrderSideCode.SELL)
+            .setOrderType("LIMIT")
+            .setTimeInForce("DAY")
+            .setQuantity(dec("99"))
+            .setLimitPrice(dec("100.5"))
             .setDenialReason("MAX_ORDER_QUANTITY")
             .setReason("quantity 99 > 10")
             .build(),
@@ -108,7 +120,8 @@ class TradingExactlyOnceIT extends WithSinkStack {
         a + "|O2|0|SUBMITTED|3000000|||",
         a + "|O2|1|ACCEPTED|3000000|||",
         a + "|O2|2|FILLED|6000000|101.00000000|1.00000000|",
-        a + "|O3|0|DENIED|5000000|||MAX_ORDER_QUANTITY",
+        a + "|O3|0|DENIED|5000000|||MISSING_REFERENCE_PRICE",
+        a + "|O6|0|DENIED|5000000|||MAX_ORDER_QUANTITY",
         a + "|O4|0|SUBMITTED|7000000|||",
         a + "|O4|1|FILLED|8000000|100.00000000|1.00000000|",
         a + "|O4|2|FILLED|8000000|100.00000000|1.00000000|");
@@ -116,7 +129,8 @@ class TradingExactlyOnceIT extends WithSinkStack {
 
   /**
    * Hand-worked: O1 bought 0.5 at 99.5 and 1.5 at 100, (49.75 + 150) / 2 = 99.875; O2 filled 1 of
-   * 3; O3 denied before submission has no terms; O4 filled 1 + 1 at 100.
+   * 3; O3 denied before it was sized has no terms; O6 denied after sizing keeps its terms; O4
+   * filled 1 + 1 at 100.
    */
   private static List<String> expectedOrders(String a) {
     return sorted(
@@ -127,6 +141,7 @@ class TradingExactlyOnceIT extends WithSinkStack {
             + "|O2|sig-O2|SELL|MARKET|3.00000000||GTC|PARTIALLY_FILLED|1.00000000|101.00000000"
             + "|3000000|6000000",
         a + "|O3|sig-O3||||||DENIED|0.00000000||5000000|5000000",
+        a + "|O6|sig-O6|SELL|LIMIT|99.00000000|100.50000000|DAY|DENIED|0.00000000||5000000|5000000",
         a
             + "|O4|sig-O4|BUY|MARKET|2.00000000||GTC|FILLED|2.00000000|100.00000000"
             + "|7000000|8000000");
@@ -146,7 +161,9 @@ class TradingExactlyOnceIT extends WithSinkStack {
         .build();
   }
 
-  private static PortfolioSnapshot snapshot(String account, String equity, int second, int madeUs) {
+  /** A snapshot; {@code gross} null as in records written before the field existed. */
+  private static PortfolioSnapshot snapshot(
+      String account, String equity, String gross, int second, int madeUs) {
     return PortfolioSnapshot.newBuilder()
         .setAccountId(account)
         .setCurrency("USD")
@@ -154,6 +171,7 @@ class TradingExactlyOnceIT extends WithSinkStack {
         .setCash(dec("900"))
         .setEquity(dec(equity))
         .setPeakEquity(dec("1000"))
+        .setGrossExposure(gross == null ? null : dec(gross))
         .setOpenPositions(1)
         .setWorkingOrders(0)
         .setTsEvent(T0 + second * SECOND)
@@ -174,11 +192,11 @@ class TradingExactlyOnceIT extends WithSinkStack {
     stack.sendTo(
         Topics.PORTFOLIO_SNAPSHOTS,
         List.of(
-            snapshot(a, "1000", 1, 1),
-            snapshot(a, "990", 2, 1),
+            snapshot(a, "1000", null, 1, 1),
+            snapshot(a, "990", "90", 2, 1),
             // A mode change at the same event time, made later: it wins.
-            snapshot(a, "995", 2, 2),
-            snapshot(a, "1010", 3, 1)),
+            snapshot(a, "995", "95", 2, 2),
+            snapshot(a, "1010", "110", 3, 1)),
         s -> s.getAccountId().toString());
   }
 
@@ -191,8 +209,8 @@ class TradingExactlyOnceIT extends WithSinkStack {
   private static List<String> expectedSnapshots(String a) {
     return sorted(
         a + "|1000000|1000.00000000|900.00000000|",
-        a + "|2000000|995.00000000|900.00000000|",
-        a + "|3000000|1010.00000000|900.00000000|");
+        a + "|2000000|995.00000000|900.00000000|95.00000000",
+        a + "|3000000|1010.00000000|900.00000000|110.00000000");
   }
 
   @Test

@@ -354,6 +354,7 @@ public final class TradingEngine {
             ? "unknown instrument " + s.instrumentId()
             : "no market price seen yet for " + s.instrumentId() + " to size the order";
     return new EngineEvent.OrderUpdate(
-        new OrderDenied(clientOrderId, account.accountId(), s.instrumentId(), reason, why, now));
+        new OrderDenied(
+            clientOrderId, account.accountId(), s.instrumentId(), reason, why, now, null));
   }
 }

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param reason the rule that denied it
  * @param message human-readable detail with the values that decided
  * @param tsEvent when it was denied, epoch nanoseconds
+ * @param order the denied order's terms, or {@code null} when it was denied before it could be
+ *     sized (unknown instrument, no market price yet)
  */
 public record OrderDenied(
     String clientOrderId,
@@ -18,7 +20,8 @@ public record OrderDenied(
     String instrumentId,
     DenialReason reason,
     String message,
-    long tsEvent)
+    long tsEvent,
+    SubmitOrder order)
     implements OrderEvent {
 
   public OrderDenied {

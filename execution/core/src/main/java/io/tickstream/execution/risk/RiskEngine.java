@@ -140,7 +140,8 @@ public final class RiskEngine {
               order.instrumentId(),
               d.reason(),
               d.message(),
-              now));
+              now,
+              order));
     }
     rateLimiter.record(now);
     return new RiskDecision.Approved(order, now);

@@ -23,7 +23,7 @@ class OrderStateMachineTest {
 
   private static OrderDenied denied(SubmitOrder o) {
     return new OrderDenied(
-        o.clientOrderId(), o.accountId(), AAPL, DenialReason.INVALID_PRICE, "x", 1);
+        o.clientOrderId(), o.accountId(), AAPL, DenialReason.INVALID_PRICE, "x", 1, o);
   }
 
   private static OrderAccepted accepted(SubmitOrder o) {

@@ -45,19 +45,14 @@ final class AvroEvents {
             .setTsInit(tsInit);
     // Java 17: no pattern matching in switch yet.
     if (e instanceof OrderSubmitted s) {
-      SubmitOrder o = s.order();
-      b.setEventType(OrderEventType.SUBMITTED)
-          .setStrategyId(o.strategyId())
-          .setSide(OrderSideCode.valueOf(o.side().name()))
-          .setOrderType(o.type().name())
-          .setTimeInForce(o.timeInForce().name())
-          .setQuantity(wire(o.quantity()))
-          .setLimitPrice(wire(o.limitPrice()))
-          .setStopPrice(wire(o.stopPrice()));
+      terms(b.setEventType(OrderEventType.SUBMITTED), s.order());
     } else if (e instanceof OrderDenied d) {
       b.setEventType(OrderEventType.DENIED)
           .setDenialReason(d.reason().name())
           .setReason(d.message());
+      if (d.order() != null) {
+        terms(b, d.order());
+      }
     } else if (e instanceof OrderAccepted a) {
       b.setEventType(OrderEventType.ACCEPTED).setVenueOrderId(a.venueOrderId());
     } else if (e instanceof OrderRejected r) {
@@ -78,6 +73,17 @@ final class AvroEvents {
       b.setEventType(OrderEventType.EXPIRED);
     }
     return b.build();
+  }
+
+  /** The order's terms: strategy, side, type, time in force, quantity and prices. */
+  private static void terms(io.tickstream.schemas.avro.OrderEvent.Builder b, SubmitOrder o) {
+    b.setStrategyId(o.strategyId())
+        .setSide(OrderSideCode.valueOf(o.side().name()))
+        .setOrderType(o.type().name())
+        .setTimeInForce(o.timeInForce().name())
+        .setQuantity(wire(o.quantity()))
+        .setLimitPrice(wire(o.limitPrice()))
+        .setStopPrice(wire(o.stopPrice()));
   }
 
   static PositionState position(PositionChanged c, long tsInit) {
@@ -115,6 +121,7 @@ final class AvroEvents {
         .setCash(wire(p.cash()))
         .setEquity(wire(p.equity()))
         .setPeakEquity(wire(p.peakEquity()))
+        .setGrossExposure(wire(p.grossExposure()))
         .setOpenPositions(open)
         .setWorkingOrders(workingOrders)
         .setTsEvent(tsEvent)

@@ -16,6 +16,7 @@ import io.tickstream.schemas.avro.ControlAction;
 import io.tickstream.schemas.avro.ControlCommand;
 import io.tickstream.schemas.avro.OrderEvent;
 import io.tickstream.schemas.avro.OrderEventType;
+import io.tickstream.schemas.avro.OrderSideCode;
 import io.tickstream.schemas.avro.PortfolioSnapshot;
 import io.tickstream.schemas.avro.PositionState;
 import io.tickstream.schemas.avro.QuoteTick;
@@ -141,6 +142,13 @@ class ExecutionTopologyTest {
     assertThat(out.get(0).getDenialReason()).isEqualTo("MISSING_REFERENCE_PRICE");
     assertThat(out.get(1).getDenialReason()).isEqualTo("QUANTITY_ABOVE_MAX");
     assertThat(out.get(1).getReason()).isNotBlank();
+    // Denied before sizing: no terms. Denied by a risk rule: the sized order's terms.
+    assertThat(out.get(0).getSide()).isNull();
+    assertThat(out.get(0).getQuantity()).isNull();
+    assertThat(out.get(1).getSide()).isEqualTo(OrderSideCode.BUY);
+    assertThat(out.get(1).getQuantity()).isEqualByComparingTo("0.2");
+    assertThat(out.get(1).getOrderType()).isNotNull();
+    assertThat(out.get(1).getStrategyId()).isEqualTo("trend");
   }
 
   @Test
@@ -154,7 +162,10 @@ class ExecutionTopologyTest {
     PositionState p = positions.readKeyValue().value;
     assertThat(p.getQuantity()).isEqualByComparingTo("0.2");
     assertThat(p.getAvgCost()).isEqualByComparingTo("50102");
-    assertThat(snapshots.readValue().getOpenPositions()).isEqualTo(1);
+    PortfolioSnapshot snapshot = snapshots.readValue();
+    assertThat(snapshot.getOpenPositions()).isEqualTo(1);
+    // 0.2 marked at the mid of the last quote, (50100 + 50102) / 2.
+    assertThat(snapshot.getGrossExposure()).isEqualByComparingTo("10020.2");
   }
 
   @Test
