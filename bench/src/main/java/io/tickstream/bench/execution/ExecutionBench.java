@@ -116,12 +116,15 @@ public final class ExecutionBench {
       latencyStart = feed.sequence();
     }
     System.out.printf("loaded %d signals and %d quotes%n", perPhase, perPhase);
+    long baselineCpu0 = BenchReport.processCpuNanos();
     double baseline =
         EosBaseline.run(
             kafka.bootstrapServers(), dir.resolve("baseline-state"), perPhase, commitMs, threads);
+    double baselineCpuUs = (BenchReport.processCpuNanos() - baselineCpu0) / 1e3 / perPhase;
     System.out.printf(
-        "baseline (same shape and settings, no work): %.0f signals/s; starting the service%n",
-        baseline);
+        "baseline (same shape and settings, no work): %.0f signals/s, process CPU %.1f us per"
+            + " signal; starting the service%n",
+        baseline, baselineCpuUs);
     VenueStats stats = VenueStats.detached();
     ExecutionService service =
         new ExecutionService(
@@ -159,8 +162,15 @@ public final class ExecutionBench {
     double perSecond = perPhase / seconds1;
     System.out.printf(
         "throughput: %d signals acknowledged in %.2f s: %.0f signals/s (denied %d), %.2f of the"
-            + " baseline; process CPU %.1f us per signal (broker included)%n",
-        perPhase, seconds1, perSecond, acks.denied.get(), perSecond / baseline, cpuPerSignalUs);
+            + " baseline; process CPU %.1f us per signal (broker included; %.1f x the"
+            + " baseline's)%n",
+        perPhase,
+        seconds1,
+        perSecond,
+        acks.denied.get(),
+        perSecond / baseline,
+        cpuPerSignalUs,
+        cpuPerSignalUs / baselineCpuUs);
 
     acks.recordTimes(true);
     Map<String, Long> sent = new HashMap<>();
@@ -213,6 +223,7 @@ public final class ExecutionBench {
             perSecond,
             baseline,
             cpuPerSignalUs,
+            baselineCpuUs,
             millis.size(),
             rate,
             p50,
