@@ -119,7 +119,12 @@ public final class ExecutionBench {
     long baselineCpu0 = BenchReport.processCpuNanos();
     double baseline =
         EosBaseline.run(
-            kafka.bootstrapServers(), dir.resolve("baseline-state"), perPhase, commitMs, threads);
+            kafka.bootstrapServers(),
+            dir.resolve("baseline-state"),
+            perPhase,
+            commitMs,
+            threads,
+            deadline);
     double baselineCpuUs = (BenchReport.processCpuNanos() - baselineCpu0) / 1e3 / perPhase;
     System.out.printf(
         "baseline (same shape and settings, no work): %.0f signals/s, process CPU %.1f us per"
