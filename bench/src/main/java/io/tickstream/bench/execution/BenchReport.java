@@ -31,6 +31,7 @@ final class BenchReport {
       double perSecond,
       double baselinePerSecond,
       double cpuPerSignalUs,
+      double baselineCpuPerSignalUs,
       int latencySignals,
       int rate,
       double p50,
@@ -54,7 +55,7 @@ final class BenchReport {
                 + "  \"shared_box\": true,%n  \"commit_interval_ms\": %d,%n  \"stream_threads\": %d,%n"
                 + "  \"accounts\": %d,%n  \"instruments\": %d,%n  \"throughput_signals\": %d,%n"
                 + "  \"signals_per_s\": %.1f,%n  \"baseline_eos_passthrough_per_s\": %.1f,%n"
-                + "  \"ratio_to_baseline\": %.3f,%n  \"process_cpu_us_per_signal\": %.1f,%n  \"latency_signals\": %d,%n  \"latency_rate_per_s\": %d,%n"
+                + "  \"ratio_to_baseline\": %.3f,%n  \"process_cpu_us_per_signal\": %.1f,%n  \"baseline_process_cpu_us_per_signal\": %.1f,%n  \"latency_signals\": %d,%n  \"latency_rate_per_s\": %d,%n"
                 + "  \"p50_signal_to_ack_ms\": %.3f,%n  \"p99_signal_to_ack_ms\": %.3f,%n"
                 + "  \"max_signal_to_ack_ms\": %.3f%n}%n",
             stamp,
@@ -69,6 +70,7 @@ final class BenchReport {
             baselinePerSecond,
             perSecond / baselinePerSecond,
             cpuPerSignalUs,
+            baselineCpuPerSignalUs,
             latencySignals,
             rate,
             p50,

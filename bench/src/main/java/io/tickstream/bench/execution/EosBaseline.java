@@ -34,8 +34,12 @@ final class EosBaseline {
 
   private EosBaseline() {}
 
-  /** Passes the {@code count} signals already in the topic through; returns records per second. */
-  static double run(String bootstrap, Path stateDir, int count, int commitMs, int threads)
+  /**
+   * Passes the {@code count} signals already in the topic through; returns records per second.
+   * Fails once {@link System#nanoTime} passes {@code deadline}.
+   */
+  static double run(
+      String bootstrap, Path stateDir, int count, int commitMs, int threads, long deadline)
       throws Exception {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -77,7 +81,6 @@ final class EosBaseline {
       long first = 0;
       long last = 0;
       int seen = 0;
-      long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
       while (seen < count) {
         int n = out.poll(Duration.ofMillis(20)).count();
         if (n > 0) {
@@ -90,7 +93,12 @@ final class EosBaseline {
           throw new IllegalStateException("baseline app stopped: " + streams.state());
         }
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("baseline passed only " + seen + " of " + count);
+          throw new IllegalStateException(
+              "baseline failed: the run's deadline (--deadline-s) passed with "
+                  + seen
+                  + " of "
+                  + count
+                  + " signals through");
         }
       }
       return count / ((last - first) / 1e9);

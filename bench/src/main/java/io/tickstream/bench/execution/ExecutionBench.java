@@ -18,17 +18,24 @@ import io.tickstream.execution.service.venue.ConfiguredVenues;
 import io.tickstream.execution.service.venue.VenueStats;
 import io.tickstream.execution.sizing.FixedNotionalSizer;
 import io.tickstream.infra.embedded.EmbeddedKafka;
+import io.tickstream.schemas.Topics;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Signals to order acknowledgements through the real execution service (Kafka Streams, exactly-once
@@ -42,12 +49,37 @@ import java.util.concurrent.locks.LockSupport;
  * Latency: then {@code --rate} signals/s for {@code --seconds}, each timed from its send to its
  * ACCEPTED event's arrival. Writes {@code bench/results/execution-<timestamp>.json} under {@code
  * -Dtickstream.home}.
+ *
+ * <p>The input topics have one partition. Every market update goes to every account, and an
+ * account's clock is the latest event time it has seen; an order fills only on data of its
+ * instrument later than that (no look-ahead). With inputs on several partitions, processed by
+ * different tasks at different speeds, an account receives one partition's quotes far ahead of the
+ * other's, so the orders of the lagging partition's instruments wait (correctly) until their quotes
+ * catch up: thousands of orders stayed working, and as every state change stores the account with
+ * its working orders, the run slowed quadratically and never finished. One input partition keeps
+ * each signal's quote right behind it. The account topic has two partitions and the two accounts
+ * one each, so both stream threads work. The run fails (exit status 1) rather than hang: when no
+ * acknowledgement arrives for a minute, or past {@code --deadline-s}.
  */
 public final class ExecutionBench {
+  private static final int ACCOUNT_PARTITIONS = 2;
+
   private ExecutionBench() {}
 
-  public static void main(String[] args) throws Exception {
-    Map<String, String> opt = options(args);
+  public static void main(String[] args) {
+    try {
+      run(options(args));
+    } catch (Exception e) {
+      // Exit even though Kafka's and the service's threads still run: a failed benchmark must end.
+      System.err.println("execution bench: " + e.getMessage());
+      if (!(e instanceof BenchFailure)) {
+        e.printStackTrace();
+      }
+      System.exit(1);
+    }
+  }
+
+  private static void run(Map<String, String> opt) throws Exception {
     int signals = Integer.parseInt(opt.getOrDefault("signals", "100000"));
     int instruments = Integer.parseInt(opt.getOrDefault("instruments", "50"));
     int accounts = Integer.parseInt(opt.getOrDefault("accounts", "2"));
@@ -55,6 +87,11 @@ public final class ExecutionBench {
     int threads = Integer.parseInt(opt.getOrDefault("threads", "2"));
     int rate = Integer.parseInt(opt.getOrDefault("rate", "500"));
     int seconds = Integer.parseInt(opt.getOrDefault("seconds", "5"));
+    // The whole run must end by then; a phase also fails when no acknowledgement arrives for
+    // STALL (the service stopped making progress), instead of waiting for the deadline.
+    long deadline =
+        System.nanoTime()
+            + Duration.ofSeconds(Long.parseLong(opt.getOrDefault("deadline-s", "600"))).toNanos();
     Path home = Path.of(System.getProperty("tickstream.home", "."));
     Path dir = Files.createTempDirectory("execution-bench");
     String registry = "mock://execution-bench";
@@ -62,6 +99,8 @@ public final class ExecutionBench {
     EmbeddedKafka kafka = EmbeddedKafka.start(0, dir.resolve("kafka"));
     ServiceConfig config =
         config(kafka.bootstrapServers(), registry, dir, instruments, accounts, commitMs, threads);
+    // One partition for the inputs (see the class comment), two for the outputs.
+    ServiceTopics.ensure(kafka.bootstrapServers(), List.of(Topics.SIGNALS, Topics.QUOTES), 1);
     ServiceTopics.ensure(kafka.bootstrapServers(), ServiceTopics.of(config), 2);
     // Whole rounds of an even count: every instrument's direction flips on every signal.
     int perPhase = Math.max(2, signals / (2 * instruments)) * 2 * instruments;
@@ -77,12 +116,20 @@ public final class ExecutionBench {
       latencyStart = feed.sequence();
     }
     System.out.printf("loaded %d signals and %d quotes%n", perPhase, perPhase);
+    long baselineCpu0 = BenchReport.processCpuNanos();
     double baseline =
         EosBaseline.run(
-            kafka.bootstrapServers(), dir.resolve("baseline-state"), perPhase, commitMs, threads);
+            kafka.bootstrapServers(),
+            dir.resolve("baseline-state"),
+            perPhase,
+            commitMs,
+            threads,
+            deadline);
+    double baselineCpuUs = (BenchReport.processCpuNanos() - baselineCpu0) / 1e3 / perPhase;
     System.out.printf(
-        "baseline (same shape and settings, no work): %.0f signals/s; starting the service%n",
-        baseline);
+        "baseline (same shape and settings, no work): %.0f signals/s, process CPU %.1f us per"
+            + " signal; starting the service%n",
+        baseline, baselineCpuUs);
     VenueStats stats = VenueStats.detached();
     ExecutionService service =
         new ExecutionService(
@@ -91,7 +138,7 @@ public final class ExecutionBench {
             new SimpleMeterRegistry());
     long cpu0 = BenchReport.processCpuNanos();
     service.start();
-    await(() -> acks.acks.get() >= perPhase, 600, "throughput phase", acks);
+    await(() -> acks.acks.get() >= perPhase, perPhase, deadline, "throughput phase", acks, service);
     // CPU of the whole process (service, in-process broker, consumers): on a shared box, the
     // figure that does not depend on what else runs.
     double cpuPerSignalUs = (BenchReport.processCpuNanos() - cpu0) / 1e3 / perPhase;
@@ -120,8 +167,15 @@ public final class ExecutionBench {
     double perSecond = perPhase / seconds1;
     System.out.printf(
         "throughput: %d signals acknowledged in %.2f s: %.0f signals/s (denied %d), %.2f of the"
-            + " baseline; process CPU %.1f us per signal (broker included)%n",
-        perPhase, seconds1, perSecond, acks.denied.get(), perSecond / baseline, cpuPerSignalUs);
+            + " baseline; process CPU %.1f us per signal (broker included; %.1f x the"
+            + " baseline's)%n",
+        perPhase,
+        seconds1,
+        perSecond,
+        acks.denied.get(),
+        perSecond / baseline,
+        cpuPerSignalUs,
+        cpuPerSignalUs / baselineCpuUs);
 
     acks.recordTimes(true);
     Map<String, Long> sent = new HashMap<>();
@@ -141,7 +195,13 @@ public final class ExecutionBench {
       }
       feed.flush();
     }
-    await(() -> acks.acks.get() >= base + latencySignals, 120, "latency phase", acks);
+    await(
+        () -> acks.acks.get() >= base + latencySignals,
+        latencySignals,
+        deadline,
+        "latency phase",
+        acks,
+        service);
     List<Double> millis = new ArrayList<>();
     sent.forEach(
         (id, at) -> {
@@ -168,6 +228,7 @@ public final class ExecutionBench {
             perSecond,
             baseline,
             cpuPerSignalUs,
+            baselineCpuUs,
             millis.size(),
             rate,
             p50,
@@ -216,7 +277,8 @@ public final class ExecutionBench {
       }
       accounts.add(
           new AccountSettings(
-              new AccountConfig("bench-" + a, "USD", new BigDecimal("100000000"), limits),
+              new AccountConfig(
+                  accountId(a, accountCount), "USD", new BigDecimal("100000000"), limits),
               strategies,
               new FixedNotionalSizer(new BigDecimal("10000")),
               EngineOptions.DEFAULT));
@@ -230,7 +292,7 @@ public final class ExecutionBench {
         dir.resolve("state"),
         commitMs,
         threads,
-        2,
+        ACCOUNT_PARTITIONS,
         MarketDataSource.QUOTES,
         0,
         new VenueSettings.Paper(fills),
@@ -238,19 +300,82 @@ public final class ExecutionBench {
         accounts);
   }
 
-  private static void await(
-      java.util.function.BooleanSupplier done, int seconds, String what, AckCollector acks) {
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-    long report = System.nanoTime();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(what + " did not finish: " + acks.acks.get() + " acks");
+  /**
+   * An account id whose key hashes (Kafka's default partitioner, which the repartition topic uses)
+   * to account partition {@code a mod 2}: with two accounts each stream thread gets one (the
+   * obvious "bench-0" and "bench-1" share a partition, leaving one thread idle).
+   */
+  static String accountId(int a, int accountCount) {
+    int partition = a % ACCOUNT_PARTITIONS;
+    for (int k = a; ; k += accountCount) {
+      String id = "bench-" + k;
+      if (Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % ACCOUNT_PARTITIONS
+          == partition) {
+        return id;
       }
-      if (System.nanoTime() - report > 5_000_000_000L) {
-        report = System.nanoTime();
-        System.out.printf("  %s: %d acks so far%n", what, acks.acks.get());
+    }
+  }
+
+  /** No acknowledgement for this long fails a phase: the service is not making progress. */
+  private static final Duration STALL = Duration.ofSeconds(60);
+
+  /**
+   * Waits until {@code done}; fails with what was reached when the run's deadline passes or no
+   * acknowledgement arrives for {@link #STALL}, instead of hanging.
+   */
+  private static void await(
+      BooleanSupplier done,
+      long expected,
+      long deadline,
+      String what,
+      AckCollector acks,
+      ExecutionService service) {
+    long start = System.nanoTime();
+    long report = start;
+    long lastProgress = start;
+    long lastCount = acks.acks.get();
+    while (!done.getAsBoolean()) {
+      long now = System.nanoTime();
+      long count = acks.acks.get();
+      if (count != lastCount) {
+        lastCount = count;
+        lastProgress = now;
+      }
+      String why =
+          now > deadline
+              ? "the run's deadline (--deadline-s) passed"
+              : now - lastProgress > STALL.toNanos()
+                  ? "no acknowledgement for " + STALL.toSeconds() + " s"
+                  : service.state() == KafkaStreams.State.ERROR
+                          || service.state() == KafkaStreams.State.NOT_RUNNING
+                      ? "the service stopped (" + service.state() + ")"
+                      : null;
+      if (why != null) {
+        throw new BenchFailure(
+            String.format(
+                Locale.ROOT,
+                "%s failed: %s; %d acknowledgements in %.0f s (%d expected), %d denials,"
+                    + " Streams %s",
+                what,
+                why,
+                count,
+                (now - start) / 1e9,
+                expected,
+                acks.denied.get(),
+                service.state()));
+      }
+      if (now - report > 5_000_000_000L) {
+        report = now;
+        System.out.printf("  %s: %d acks so far%n", what, count);
       }
       LockSupport.parkNanos(10_000_000L);
+    }
+  }
+
+  /** The benchmark could not finish: reported on stderr, exit status 1. */
+  static final class BenchFailure extends RuntimeException {
+    BenchFailure(String message) {
+      super(message);
     }
   }
 

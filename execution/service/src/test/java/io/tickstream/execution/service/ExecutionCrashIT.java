@@ -3,6 +3,7 @@ package io.tickstream.execution.service;
 import static io.tickstream.execution.service.TestTrading.BTC;
 import static io.tickstream.execution.service.TestTrading.ETH;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickstream.execution.engine.ExecutionVenue;
@@ -17,15 +18,18 @@ import io.tickstream.schemas.avro.QuoteTick;
 import io.tickstream.schemas.avro.Signal;
 import io.tickstream.schemas.avro.SignalDirection;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -74,56 +78,74 @@ class ExecutionCrashIT {
       for (QuoteTick q : quotes(0)) {
         quotes.send(new ProducerRecord<>(Topics.QUOTES.name(), q.getInstrumentId(), q)).get();
       }
-      ExecutionService service = start(h, config, crashing);
+      AtomicReference<ExecutionService> service = new AtomicReference<>(start(h, config, crashing));
       // Prices first, as in the reference run: wait until both accounts' engines hold them.
-      long deadline = System.currentTimeMillis() + 60_000;
-      while (service.streams().state() != KafkaStreams.State.RUNNING) {
-        ServiceHarness.drain(out, events);
-        assertThat(System.currentTimeMillis()).isLessThan(deadline);
-      }
+      waitFor("service running", Duration.ofSeconds(60))
+          .until(
+              () -> {
+                ServiceHarness.drain(out, events);
+                return service.get().streams().state() == KafkaStreams.State.RUNNING;
+              });
       for (Signal s : signals()) {
         signals.send(new ProducerRecord<>(Topics.SIGNALS.name(), s.getInstrumentId(), s));
       }
       signals.flush();
 
-      int restarts = 0;
-      deadline = System.currentTimeMillis() + 120_000;
-      while (events.size() < expectedAfterSignals) {
-        ServiceHarness.drain(out, events);
-        if (service.state() == KafkaStreams.State.ERROR) {
-          service.close();
-          service = start(h, config, crashing);
-          restarts++;
-          LOG.info("restart {} after {} broker submissions", restarts, submits.get());
-        }
-        assertThat(System.currentTimeMillis()).as("signal phase").isLessThan(deadline);
-      }
+      AtomicInteger restarts = new AtomicInteger();
+      waitFor("signal phase", Duration.ofSeconds(120))
+          .until(
+              () -> {
+                ServiceHarness.drain(out, events);
+                if (service.get().state() == KafkaStreams.State.ERROR) {
+                  service.get().close();
+                  service.set(start(h, config, crashing));
+                  LOG.info(
+                      "restart {} after {} broker submissions",
+                      restarts.incrementAndGet(),
+                      submits.get());
+                }
+                return events.size() >= expectedAfterSignals;
+              });
       for (QuoteTick q : quotes(SIGNALS + 10)) {
         quotes.send(new ProducerRecord<>(Topics.QUOTES.name(), q.getInstrumentId(), q)).get();
       }
-      while (events.size() < expected.size()) {
-        ServiceHarness.drain(out, events);
-        assertThat(System.currentTimeMillis()).as("fill phase").isLessThan(deadline + 30_000);
-      }
-      service.close();
+      waitFor("fill phase", Duration.ofSeconds(30))
+          .until(
+              () -> {
+                ServiceHarness.drain(out, events);
+                return events.size() >= expected.size();
+              });
+      service.get().close();
 
       List<String> actual = events.stream().map(ReferenceRun::comparable).toList();
       LOG.info(
           "crash run: restarts={} order events={} (reference {}), broker submissions={},"
               + " distinct ids={}, duplicate ids={}, reconciled after crash={}",
-          restarts,
+          restarts.get(),
           actual.size(),
           expected.size(),
           h.broker.total.get(),
           h.broker.submits.size(),
           h.broker.duplicates(),
           h.stats.reconciledCount());
-      assertThat(restarts).isEqualTo(3);
+      assertThat(restarts.get()).isEqualTo(3);
       assertThat(h.broker.duplicates()).isZero();
       assertThat(h.broker.total.get()).isEqualTo(h.broker.submits.size());
       assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
       assertThat(perOrder(actual)).isEqualTo(perOrder(expected));
     }
+  }
+
+  /**
+   * Polls {@code condition} on the test thread (the Kafka consumer is single-threaded), with no
+   * pause between polls beyond the consumer's own poll timeout.
+   */
+  static ConditionFactory waitFor(String what, Duration atMost) {
+    return await(what)
+        .atMost(atMost)
+        .pollInSameThread()
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(1));
   }
 
   /** Events grouped by client order id, each group in order: the per-order history. */

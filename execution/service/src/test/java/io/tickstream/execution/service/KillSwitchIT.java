@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,22 +50,28 @@ class KillSwitchIT {
       ExecutionService service = h.service(config, h.recordingPaper());
       service.start();
       List<OrderEvent> events = new ArrayList<>();
-      long deadline = System.currentTimeMillis() + 60_000;
-      while (h.broker.total.get() < 20) {
-        send(signals);
-        ServiceHarness.drain(out, events);
-        assertThat(System.currentTimeMillis()).as("orders flowing").isLessThan(deadline);
-      }
+      ExecutionCrashIT.waitFor("orders flowing", Duration.ofSeconds(60))
+          .until(
+              () -> {
+                send(signals);
+                ServiceHarness.drain(out, events);
+                return h.broker.total.get() >= 20;
+              });
 
       long haltMillis = System.currentTimeMillis();
       ControlCommand halt = TestTrading.control("*", ControlAction.HALT, haltMillis * 1_000_000L);
       control.send(new ProducerRecord<>(Topics.CONTROL_COMMANDS.name(), "*", halt)).get();
-      int sentAfterHalt = 0;
-      while (System.currentTimeMillis() < haltMillis + 2_500) {
-        send(signals);
-        sentAfterHalt++;
-        ServiceHarness.drain(out, events);
-      }
+      AtomicInteger sentAfterHalt = new AtomicInteger();
+      // Signals keep coming for 2.5 s after the halt; no order may leave later than 1 s after it.
+      ExecutionCrashIT.waitFor("no order later than 1 s after the halt", Duration.ofSeconds(10))
+          .during(Duration.ofMillis(2_500))
+          .until(
+              () -> {
+                send(signals);
+                sentAfterHalt.incrementAndGet();
+                ServiceHarness.drain(out, events);
+                return h.broker.lastSubmitMillis.get() <= haltMillis + 1_000;
+              });
       long lastSubmit = h.broker.lastSubmitMillis.get();
       int ordersAtHalt = h.broker.total.get();
       LOG.info(
@@ -72,12 +79,14 @@ class KillSwitchIT {
           haltMillis,
           lastSubmit - haltMillis,
           ordersAtHalt,
-          sentAfterHalt);
+          sentAfterHalt.get());
       assertThat(lastSubmit).isLessThanOrEqualTo(haltMillis + 1_000);
-      while (halted(events) == 0) {
-        ServiceHarness.drain(out, events);
-        assertThat(System.currentTimeMillis()).as("denials after halt").isLessThan(deadline);
-      }
+      ExecutionCrashIT.waitFor("denials after halt", Duration.ofSeconds(30))
+          .until(
+              () -> {
+                ServiceHarness.drain(out, events);
+                return halted(events) > 0;
+              });
 
       service.close();
       // It left the group: no member waits out the 6 s session timeout before the restart.
@@ -97,13 +106,14 @@ class KillSwitchIT {
       ExecutionService restarted = h.service(config, h.recordingPaper());
       restarted.start();
       long deniedBefore = halted(events);
-      while (restarted.state() != KafkaStreams.State.RUNNING || halted(events) < deniedBefore + 5) {
-        send(signals);
-        ServiceHarness.drain(out, events);
-        assertThat(System.currentTimeMillis())
-            .as("denials after restart")
-            .isLessThan(deadline + 60_000);
-      }
+      ExecutionCrashIT.waitFor("denials after restart", Duration.ofSeconds(60))
+          .until(
+              () -> {
+                send(signals);
+                ServiceHarness.drain(out, events);
+                return restarted.state() == KafkaStreams.State.RUNNING
+                    && halted(events) >= deniedBefore + 5;
+              });
       restarted.close();
       assertThat(h.broker.total.get()).isEqualTo(ordersAtHalt);
       assertThat(h.broker.duplicates()).isZero();

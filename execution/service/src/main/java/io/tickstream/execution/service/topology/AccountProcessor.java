@@ -50,7 +50,7 @@ final class AccountProcessor implements Processor<String, AccountInput, String, 
   private final ExecutionMetrics metrics;
   private final Map<String, LiveAccount> live = new HashMap<>();
   private ProcessorContext<String, SpecificRecord> context;
-  private KeyValueStore<String, StoredAccount> accounts;
+  private AccountStore accounts;
   private KeyValueStore<String, Long> dedupe;
   private KeyValueStore<String, AccountInput> prices;
   private ReadOnlyKeyValueStore<String, ControlCommand> control;
@@ -79,6 +79,9 @@ final class AccountProcessor implements Processor<String, AccountInput, String, 
   @Override
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
+    // A task re-initialised after a dirty close (exactly-once) must start from its stores, not
+    // from engines that ran ahead of the last commit.
+    live.clear();
     accounts = context.getStateStore(StoreNames.ACCOUNTS);
     dedupe = context.getStateStore(StoreNames.DEDUPE);
     prices = context.getStateStore(StoreNames.PRICES);
@@ -221,15 +224,20 @@ final class AccountProcessor implements Processor<String, AccountInput, String, 
   }
 
   /**
-   * Writes the account's state to its store. The engine first forgets the ids it has seen (the
+   * Marks the account's state changed: {@link AccountStore} snapshots it at the next commit (once
+   * per commit, however many inputs changed it). The engine first forgets the ids it has seen (the
    * dedupe store has them) and its closed trades (reported as events already), so memory and
    * snapshot cost stay bounded however long the service runs; the live engine then equals one
    * restored from the store, as after a restart.
    */
   private void persist(LiveAccount a) {
     a.engine.forgetHistory();
+    accounts.markDirty(a.settings.accountId(), () -> stored(a));
+  }
+
+  private static StoredAccount stored(LiveAccount a) {
     EngineSnapshot compact = StoredAccount.compact(a.engine.snapshot());
-    accounts.put(a.settings.accountId(), new StoredAccount(compact, a.clock, a.lastControlTs));
+    return new StoredAccount(compact, a.clock, a.lastControlTs);
   }
 
   /** Starts the account's engine from {@code snapshot} (null: a fresh account). */

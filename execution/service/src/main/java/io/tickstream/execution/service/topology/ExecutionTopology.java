@@ -82,12 +82,7 @@ public final class ExecutionTopology {
         consumed(Topics.CONTROL_COMMANDS, registryUrl),
         () -> new ControlStoreWriter());
 
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(StoreNames.ACCOUNTS),
-                Serdes.String(),
-                StoredAccount.serde())
-            .withCachingEnabled());
+    builder.addStateStore(AccountStore.builder(StoreNames.ACCOUNTS));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(StoreNames.DEDUPE), Serdes.String(), Serdes.Long()));

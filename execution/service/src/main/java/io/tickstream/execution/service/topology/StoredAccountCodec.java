@@ -21,10 +21,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.utils.ByteUtils;
 
 /**
  * Binary encoding of {@link StoredAccount} for the {@code execution-accounts} changelog: written on
@@ -33,7 +35,10 @@ import java.util.Map;
  * trades are never stored (see {@link StoredAccount#compact}).
  */
 final class StoredAccountCodec {
-  static final byte VERSION = 2;
+  static final byte VERSION = 3;
+
+  /** Version 2 stored the rate window's order times as 8-byte longs; still read. */
+  static final byte VERSION_FIXED_TIMES = 2;
 
   private StoredAccountCodec() {}
 
@@ -70,10 +75,21 @@ final class StoredAccountCodec {
         out.writeUTF(d.direction().name());
       }
       writeStrings(out, s.riskSeenIds());
-      out.writeInt(s.riskApprovals().size());
-      for (long t : s.riskApprovals()) {
-        out.writeLong(t);
+      // The rate window's order times: as many as orders in the window (25,000 at 25,000 orders/s
+      // and a 1 s window), written at every commit. As deltas from the previous time (zigzag
+      // varints, as Kafka's record format does: an earlier time is tolerated), 2-4 bytes each
+      // instead of 8.
+      // Encoded into one buffer and written at once: byte by byte through the synchronised
+      // ByteArrayOutputStream cost more than the varints themselves.
+      List<Long> times = s.riskApprovals();
+      out.writeInt(times.size());
+      ByteBuffer varints = ByteBuffer.allocate(times.size() * 10);
+      long previous = 0;
+      for (long t : times) {
+        ByteUtils.writeVarlong(t - previous, varints);
+        previous = t;
       }
+      out.write(varints.array(), 0, varints.position());
       out.writeInt(s.openOrders().size());
       for (OpenOrder o : s.openOrders()) {
         writeOrder(out, o);
@@ -87,7 +103,7 @@ final class StoredAccountCodec {
   static StoredAccount decode(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       byte version = in.readByte();
-      if (version != VERSION) {
+      if (version != VERSION && version != VERSION_FIXED_TIMES) {
         throw new IllegalArgumentException("unknown stored account version " + version);
       }
       long clock = in.readLong();
@@ -121,8 +137,11 @@ final class StoredAccountCodec {
       List<String> seen = readStrings(in);
       n = in.readInt();
       List<Long> approvals = new ArrayList<>(n);
+      long previous = 0;
       for (int i = 0; i < n; i++) {
-        approvals.add(in.readLong());
+        previous =
+            version == VERSION_FIXED_TIMES ? in.readLong() : previous + ByteUtils.readVarlong(in);
+        approvals.add(previous);
       }
       n = in.readInt();
       List<OpenOrder> open = new ArrayList<>(n);

@@ -76,6 +76,59 @@ class StoredAccountSerdeTest {
   }
 
   @Test
+  void roundTripsRateWindowTimesAtTheExtremesAndOutOfOrder() {
+    EngineSnapshot s = sample().snapshot();
+    List<Long> times = List.of(Long.MIN_VALUE, -1L, Long.MAX_VALUE, 0L, 7L, 7L, 3L);
+    StoredAccount a = new StoredAccount(withApprovals(s, times), 1L, 2L);
+    byte[] bytes = serde.serializer().serialize("t", a);
+    assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(a);
+  }
+
+  @Test
+  void readsVersion2WithFixedWidthTimes() {
+    StoredAccount a = sample(); // rate window times 5 and 9
+    byte[] v3 = serde.serializer().serialize("t", a);
+    // Version 3 writes the times as zigzag varint deltas: count 2, then 5 (0x0a) and 4 (0x08).
+    byte[] varints = {0, 0, 0, 2, 0x0a, 0x08};
+    int at = indexOf(v3, varints);
+    assertThat(at).isPositive();
+    java.nio.ByteBuffer v2 = java.nio.ByteBuffer.allocate(v3.length - varints.length + 4 + 16);
+    v2.put(v3, 0, at).putInt(2).putLong(5L).putLong(9L);
+    v2.put(v3, at + varints.length, v3.length - at - varints.length);
+    byte[] bytes = v2.array();
+    bytes[0] = 2;
+    assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(a);
+  }
+
+  private static int indexOf(byte[] in, byte[] part) {
+    int found = -1;
+    for (int i = 0; i + part.length <= in.length; i++) {
+      if (java.util.Arrays.equals(in, i, i + part.length, part, 0, part.length)) {
+        assertThat(found).as("unique").isEqualTo(-1);
+        found = i;
+      }
+    }
+    return found;
+  }
+
+  private static EngineSnapshot withApprovals(EngineSnapshot s, List<Long> times) {
+    return new EngineSnapshot(
+        s.accountId(),
+        s.mode(),
+        s.cash(),
+        s.peakEquity(),
+        s.positions(),
+        s.marks(),
+        s.referencePrices(),
+        s.processedSignalIds(),
+        s.actedDirections(),
+        s.riskSeenIds(),
+        times,
+        s.openOrders(),
+        List.of());
+  }
+
+  @Test
   void readsTheJsonOfEarlierVersions() throws Exception {
     StoredAccount a = sample();
     byte[] json =
