@@ -185,7 +185,13 @@ public final class BacktestBench {
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  private record Timed(BacktestResult result, long cpuNanos) {}
+  /**
+   * What the bench keeps of one instrument's result. The worker reduces the result to these figures
+   * before it returns: holding 100 complete results (10 million curve points, 1.7 million fills)
+   * until the round ends would only make the collector copy them between young collections, a cost
+   * no caller of the backtest pays (a caller keeps one result, not a hundred).
+   */
+  private record Timed(long equityCents, int fills, long cpuNanos) {}
 
   /** Runs every instrument; returns {sum of final equity in cents, fills, CPU nanoseconds}. */
   private static long[] runAll(List<GeneratedBars> data, ExecutorService pool) throws Exception {
@@ -197,7 +203,9 @@ public final class BacktestBench {
               () -> {
                 long cpu0 = THREADS.getCurrentThreadCpuTime();
                 BacktestResult r = Backtest.run(config, bars.source(), BacktestProgress.NONE);
-                return new Timed(r, THREADS.getCurrentThreadCpuTime() - cpu0);
+                long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+                return new Timed(
+                    r.finalEquity().movePointRight(2).longValue(), r.fills().size(), cpu);
               }));
     }
     long equityCents = 0;
@@ -205,8 +213,8 @@ public final class BacktestBench {
     long cpuNanos = 0;
     for (Future<Timed> f : futures) {
       Timed t = f.get();
-      equityCents += t.result().finalEquity().movePointRight(2).longValue();
-      fills += t.result().fills().size();
+      equityCents += t.equityCents();
+      fills += t.fills();
       cpuNanos += t.cpuNanos();
     }
     return new long[] {equityCents, fills, cpuNanos};
