@@ -20,6 +20,9 @@ import java.util.Locale;
  * @param rounds bar events per second per core (wall) of each timed round
  * @param best the best of {@code rounds}
  * @param bestCpu the best round's bar events per CPU-second of the workers
+ * @param bestProcessCpu the best round's bar events per CPU-second of the whole process (collector
+ *     and JIT threads included)
+ * @param gcShare collection time of the best (wall) round as a share of its wall time
  * @param strategiesOnly bars per CPU-second through the vote alone, no engine
  * @param fills fills per round (the same every round)
  * @param loadAtStart system load average when the bench started
@@ -33,6 +36,8 @@ record BacktestFigures(
     List<Double> rounds,
     double best,
     double bestCpu,
+    double bestProcessCpu,
+    double gcShare,
     double strategiesOnly,
     long fills,
     double loadAtStart,
@@ -71,6 +76,12 @@ record BacktestFigures(
     json.append("],\n");
     json.append("  \"bar_events_per_s_per_core\": ").append(whole(best())).append(",\n");
     json.append("  \"bar_events_per_worker_cpu_second\": ").append(whole(bestCpu())).append(",\n");
+    json.append("  \"bar_events_per_process_cpu_second\": ")
+        .append(whole(bestProcessCpu()))
+        .append(",\n");
+    json.append("  \"collector_share_of_best_round_wall_time\": ")
+        .append(String.format(Locale.ROOT, "%.3f", gcShare()))
+        .append(",\n");
     json.append("  \"strategies_only_bars_per_cpu_second\": ")
         .append(whole(strategiesOnly()))
         .append(",\n");

@@ -34,10 +34,14 @@ public final class ClientOrderIds {
   private static final int VERSION = 1;
 
   // MessageDigest.getInstance walks the security providers on every call (a measurable share of a
-  // backtest's order path); a digest is not thread-safe, so each thread keeps one. digest() resets
-  // it, and an exception between update and digest cannot happen (one digest(byte[]) call).
+  // backtest's order path); a digest is not thread-safe, so each thread keeps one, reset before
+  // use.
   private static final ThreadLocal<MessageDigest> SHA_256 =
       ThreadLocal.withInitial(ClientOrderIds::sha256);
+  // The canonical encoding is written into a per-thread buffer (grown when a longer one comes),
+  // not a new one per id: one order in six bars in a backtest makes an id.
+  private static final ThreadLocal<ByteBuffer[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new ByteBuffer[] {ByteBuffer.allocate(256)});
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   private ClientOrderIds() {}
@@ -63,15 +67,22 @@ public final class ClientOrderIds {
     byte[] b = strategyId.getBytes(StandardCharsets.UTF_8);
     byte[] c = barSpec.getBytes(StandardCharsets.UTF_8);
     byte[] d = accountId.getBytes(StandardCharsets.UTF_8);
-    ByteBuffer canonical =
-        ByteBuffer.allocate(4 * 5 + 8 + 4 + a.length + b.length + c.length + d.length);
+    int length = 4 * 5 + 8 + 4 + a.length + b.length + c.length + d.length;
+    ByteBuffer[] holder = SCRATCH.get();
+    if (holder[0].capacity() < length) {
+      holder[0] = ByteBuffer.allocate(Math.max(length, 2 * holder[0].capacity()));
+    }
+    ByteBuffer canonical = holder[0].clear();
     canonical.putInt(VERSION);
     putField(canonical, a);
     putField(canonical, b);
     putField(canonical, c);
     canonical.putLong(barEnd).putInt(revision);
     putField(canonical, d);
-    return BASE64URL.encodeToString(SHA_256.get().digest(canonical.array()));
+    MessageDigest sha = SHA_256.get();
+    sha.reset(); // in case an earlier call was interrupted between update and digest
+    sha.update(canonical.array(), 0, length);
+    return BASE64URL.encodeToString(sha.digest());
   }
 
   /**

@@ -38,11 +38,16 @@ public record CommissionSchedule(BigDecimal rateBps, BigDecimal perUnit, BigDeci
 
   /** The fee of one fill of {@code quantity} at {@code price}. */
   public BigDecimal commission(BigDecimal quantity, BigDecimal price) {
+    // A zero term adds nothing (it changes at most the scale, which the rounding to SCALE places
+    // fixes anyway), so it is skipped: most schedules have only one of the two, and this runs for
+    // every fill.
     BigDecimal variable =
-        quantity
-            .multiply(price)
-            .multiply(Precision.bpsToFraction(rateBps))
-            .add(quantity.multiply(perUnit));
+        rateBps.signum() == 0
+            ? BigDecimal.ZERO
+            : quantity.multiply(price).multiply(Precision.bpsToFraction(rateBps));
+    if (perUnit.signum() != 0) {
+      variable = variable.add(quantity.multiply(perUnit));
+    }
     return Precision.round(variable.max(minimum));
   }
 }

@@ -26,17 +26,27 @@ public record Drawdown(
     if (curve.isEmpty()) {
       throw new IllegalArgumentException("empty equity curve");
     }
+    return of(curve, PerformanceMetrics.values(curve));
+  }
+
+  /**
+   * {@link #of(List)} with the curve's values already as doubles ({@code values[i]} of point i).
+   */
+  static Drawdown of(List<EquityPoint> curve, double[] values) {
+    if (curve.isEmpty()) {
+      throw new IllegalArgumentException("empty equity curve");
+    }
     double maxDd = 0;
     int maxDdPeriods = 0;
     long maxDdNanos = 0;
     int longestPeriods = 0;
     long longestNanos = 0;
     int peakIndex = 0;
-    double peak = curve.get(0).value().doubleValue();
+    double peak = values[0];
     double episodeDepth = 0;
     for (int i = 1; i <= curve.size(); i++) {
       boolean end = i == curve.size();
-      double value = end ? Double.NaN : curve.get(i).value().doubleValue();
+      double value = end ? Double.NaN : values[i];
       if (end || value >= peak) {
         // The episode that started at peakIndex ends here (recovery) or at the last point.
         int last = end ? curve.size() - 1 : i;

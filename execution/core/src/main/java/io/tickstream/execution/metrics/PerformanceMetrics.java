@@ -40,7 +40,10 @@ public final class PerformanceMetrics {
       List<ClosedTrade> trades,
       List<EquityPoint> benchmark,
       MetricsConventions conventions) {
-    double[] r = returns(curve);
+    // Each point's value as a double once: BigDecimal.doubleValue is the costly part of a report
+    // over a long curve, and returns, total return, CAGR and drawdowns all read the same values.
+    double[] values = values(curve);
+    double[] r = returns(values);
     BenchmarkRegression regression = null;
     if (benchmark != null) {
       if (benchmark.size() != curve.size()) {
@@ -54,13 +57,14 @@ public final class PerformanceMetrics {
       }
       regression = BenchmarkRegression.of(r, returns(benchmark), conventions);
     }
+    int n = values.length - 1;
     return new PerformanceReport(
-        totalReturn(curve),
-        cagr(curve, conventions),
+        values[n] / values[0] - 1,
+        Math.pow(values[n] / values[0], (double) conventions.periodsPerYear() / n) - 1,
         annualVolatility(r, conventions),
         sharpe(r, conventions),
         sortino(r, conventions),
-        Drawdown.of(curve),
+        Drawdown.of(curve, values),
         TradeStatistics.of(trades),
         regression);
   }
@@ -71,9 +75,26 @@ public final class PerformanceMetrics {
     if (curve.size() < 2) {
       throw new IllegalArgumentException("need at least 2 points, got " + curve.size());
     }
-    double[] r = new double[curve.size() - 1];
-    for (int i = 1; i < curve.size(); i++) {
-      r[i - 1] = curve.get(i).value().doubleValue() / curve.get(i - 1).value().doubleValue() - 1;
+    return returns(values(curve));
+  }
+
+  /** The curve's values as doubles, in order. */
+  static double[] values(List<EquityPoint> curve) {
+    double[] v = new double[curve.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = curve.get(i).value().doubleValue();
+    }
+    return v;
+  }
+
+  /** The N simple returns of N + 1 values. */
+  private static double[] returns(double[] values) {
+    if (values.length < 2) {
+      throw new IllegalArgumentException("need at least 2 points, got " + values.length);
+    }
+    double[] r = new double[values.length - 1];
+    for (int i = 1; i < values.length; i++) {
+      r[i - 1] = values[i] / values[i - 1] - 1;
     }
     return r;
   }

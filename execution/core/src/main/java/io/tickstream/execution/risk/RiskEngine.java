@@ -38,6 +38,9 @@ public final class RiskEngine {
   private final Set<String> seenIds = new HashSet<>();
   private final OrderRateLimiter rateLimiter;
   private TradingMode mode = TradingMode.NORMAL;
+  // maxDrawdown * allowedFallPeak, the largest fall from that peak within the limit.
+  private BigDecimal allowedFallPeak;
+  private BigDecimal allowedFall;
 
   /** An engine in mode NORMAL that knows {@code instruments} and enforces {@code limits}. */
   public RiskEngine(Instruments instruments, RiskLimits limits) {
@@ -86,8 +89,17 @@ public final class RiskEngine {
 
   private boolean breachesDrawdown(BigDecimal equity, BigDecimal peakEquity) {
     // (peak - equity) / peak > limit, multiplied out so no division or rounding is involved.
-    BigDecimal fall = peakEquity.subtract(equity);
-    return peakEquity.signum() > 0 && fall.compareTo(limits.maxDrawdown().multiply(peakEquity)) > 0;
+    // Called on every mark of a held position: equity at or above its peak cannot breach (the
+    // limit is >= 0), and the allowed fall is kept while the peak is the same object (the
+    // portfolio replaces it only when a new high is made). Both shortcuts give the exact answer.
+    if (peakEquity.signum() <= 0 || equity.compareTo(peakEquity) >= 0) {
+      return false;
+    }
+    if (peakEquity != allowedFallPeak) {
+      allowedFall = limits.maxDrawdown().multiply(peakEquity);
+      allowedFallPeak = peakEquity;
+    }
+    return peakEquity.subtract(equity).compareTo(allowedFall) > 0;
   }
 
   /** Client order ids checked so far, in no particular order (for snapshots). */
