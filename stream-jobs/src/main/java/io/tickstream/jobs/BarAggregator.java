@@ -42,6 +42,14 @@ import org.apache.flink.util.OutputTag;
  * close = vwap = the previous bar's close, volume 0, tradeCount 0), until {@code stateTtl} of event
  * time has passed since the instrument's last trade; then the carry state is dropped.
  *
+ * <p>State per instrument: one value {@code time-bars} ({@link OpenTimeBars}) with the open and
+ * still revisable bars of every resolution, so a trade costs one state read and one write; the
+ * threshold bars' state ({@link ThresholdBars}); with carry-forward, {@code bar-carry-<spec>}.
+ * Savepoint compatibility: a savepoint taken before {@code time-bars} existed (states {@code
+ * bar-<spec>}, {@code bar-revision-<spec>}) restores without the bars open when it was taken, so
+ * those bars would miss their earlier trades: start such an upgrade from {@code md.trades} offsets
+ * before the oldest open bar instead (or accept partial first bars).
+ *
  * <p>Metrics on the operator: {@code ticksIn}, {@code lateTicks}, {@code barsOut}, {@code
  * emptyBarsOut}, and gauges {@code tickLagMs} (processing time − event time of the latest trade)
  * and {@code barLagMs} (processing time − end of the latest bar emitted).
