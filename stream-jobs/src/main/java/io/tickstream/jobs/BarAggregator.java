@@ -11,12 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimerService;
@@ -45,6 +42,14 @@ import org.apache.flink.util.OutputTag;
  * close = vwap = the previous bar's close, volume 0, tradeCount 0), until {@code stateTtl} of event
  * time has passed since the instrument's last trade; then the carry state is dropped.
  *
+ * <p>State per instrument: one value {@code time-bars} ({@link OpenTimeBars}) with the open and
+ * still revisable bars of every resolution, so a trade costs one state read and one write; the
+ * threshold bars' state ({@link ThresholdBars}); with carry-forward, {@code bar-carry-<spec>}.
+ * Savepoint compatibility: a savepoint taken before {@code time-bars} existed (states {@code
+ * bar-<spec>}, {@code bar-revision-<spec>}) restores without the bars open when it was taken, so
+ * those bars would miss their earlier trades: start such an upgrade from {@code md.trades} offsets
+ * before the oldest open bar instead (or accept partial first bars).
+ *
  * <p>Metrics on the operator: {@code ticksIn}, {@code lateTicks}, {@code barsOut}, {@code
  * emptyBarsOut}, and gauges {@code tickLagMs} (processing time − event time of the latest trade)
  * and {@code barLagMs} (processing time − end of the latest bar emitted).
@@ -64,8 +69,9 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
   private transient TimeBarSpec[] specs;
   private transient ThresholdBars thresholdBars;
   private transient long[] sizeMillis;
-  private transient List<MapState<Long, BarAccumulator>> openBars;
-  private transient List<MapState<Long, Integer>> lastRevisions;
+  private transient String[] specNames;
+  // All open time bars of the instrument in one value: one state read and write per trade.
+  private transient ValueState<OpenTimeBars> openBars;
   // Per resolution: (start of the latest bar in ms, its close, the latest trade's time in ms).
   private transient List<ValueState<Tuple3<Long, BigDecimal, Long>>> carries;
   private transient Counter ticksIn;
@@ -134,25 +140,12 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
     int n = specTexts.size();
     specs = new TimeBarSpec[n];
     sizeMillis = new long[n];
-    openBars = new ArrayList<>(n);
-    lastRevisions = new ArrayList<>(n);
+    specNames = new String[n];
     carries = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       specs[i] = TimeBarSpec.parse(specTexts.get(i));
       sizeMillis[i] = specs[i].sizeNanos() / NANOS_PER_MILLI;
-      // State names carry the spec, so adding or removing a resolution keeps the others' state.
-      openBars.add(
-          getRuntimeContext()
-              .getMapState(
-                  new MapStateDescriptor<>(
-                      "bar-" + specs[i].text(),
-                      LongSerializer.INSTANCE,
-                      BarAccumulatorSerializer.INSTANCE)));
-      lastRevisions.add(
-          getRuntimeContext()
-              .getMapState(
-                  new MapStateDescriptor<>(
-                      "bar-revision-" + specs[i].text(), Types.LONG, Types.INT)));
+      specNames[i] = specs[i].text();
       if (carryForward) {
         carries.add(
             getRuntimeContext()
@@ -162,6 +155,11 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
                         Types.TUPLE(Types.LONG, Types.BIG_DEC, Types.LONG))));
       }
     }
+    // The value records its resolutions by spec text, so adding or removing a resolution keeps
+    // the others' bars (OpenTimeBars.alignTo).
+    openBars =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("time-bars", OpenTimeBarsSerializer.INSTANCE));
     thresholdBars =
         new ThresholdBars(
             thresholdTexts.stream().map(t -> ThresholdBarSpec.parse(t).orElseThrow()).toList(),
@@ -183,6 +181,7 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
     tickLagMs = System.currentTimeMillis() - tsMillis;
     long watermark = ctx.timerService().currentWatermark();
     boolean late = false;
+    OpenTimeBars bars = null;
     for (int i = 0; i < specs.length; i++) {
       long start = Math.floorDiv(tsMillis, sizeMillis[i]) * sizeMillis[i];
       long maxTimestamp = start + sizeMillis[i] - 1;
@@ -190,22 +189,27 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
         late = true;
         continue;
       }
-      MapState<Long, BarAccumulator> bars = openBars.get(i);
-      BarAccumulator acc = bars.get(start);
-      boolean first = acc == null;
-      if (first) {
-        acc = new BarAccumulator();
+      if (bars == null) {
+        bars = openBars();
       }
-      acc.add(tsNanos, trade.getPrice(), trade.getSize());
-      bars.put(start, acc);
+      OpenTimeBars.Slot slot = bars.findOrAdd(i, start);
+      // A flat carried-forward bar has a revision but no accumulator: its timers are set.
+      boolean first = slot.acc == null && slot.lastRevision == OpenTimeBars.NOT_EMITTED;
+      if (slot.acc == null) {
+        slot.acc = new BarAccumulator();
+      }
+      slot.acc.add(tsNanos, trade.getPrice(), trade.getSize());
       if (maxTimestamp <= watermark) {
-        emit(i, start, acc, ctx.getCurrentKey(), ctx.timerService(), out);
+        emit(i, slot, ctx.getCurrentKey(), ctx.timerService(), out);
       } else if (first) {
         ctx.timerService().registerEventTimeTimer(maxTimestamp);
       }
       if (first && allowedLatenessMillis > 0) {
         ctx.timerService().registerEventTimeTimer(maxTimestamp + allowedLatenessMillis);
       }
+    }
+    if (bars != null) {
+      openBars.update(bars);
     }
     if (!thresholdBars.isEmpty()) {
       if (ThresholdBars.onTime(tsMillis, watermark)) {
@@ -228,38 +232,53 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
     }
     // Time bars act only on their own timestamps (last millisecond, purge time), so a threshold
     // timer at any other millisecond changes nothing below; at theirs it is the same timer.
+    OpenTimeBars bars = openBars();
+    boolean changed = false;
     for (int i = 0; i < specs.length; i++) {
       // A timer at a bar's last millisecond fires it; one allowedLateness later purges it.
       // With several resolutions and lateness one timestamp can be both, for different bars.
       long closing = timestamp + 1 - sizeMillis[i];
-      if (Math.floorMod(timestamp + 1, sizeMillis[i]) == 0
-          && !lastRevisions.get(i).contains(closing)) {
-        BarAccumulator acc = openBars.get(i).get(closing);
-        if (acc != null) {
-          emit(i, closing, acc, ctx.getCurrentKey(), ctx.timerService(), out);
-        } else if (carryForward) {
-          emitFlat(i, closing, ctx, out);
+      if (Math.floorMod(timestamp + 1, sizeMillis[i]) == 0) {
+        OpenTimeBars.Slot slot = bars.find(i, closing);
+        if (slot == null || slot.lastRevision == OpenTimeBars.NOT_EMITTED) {
+          if (slot != null && slot.acc != null) {
+            emit(i, slot, ctx.getCurrentKey(), ctx.timerService(), out);
+            changed = true;
+          } else if (carryForward) {
+            changed |= emitFlat(i, closing, bars, ctx, out);
+          }
         }
       }
       long purging = closing - allowedLatenessMillis;
       if (Math.floorMod(purging, sizeMillis[i]) == 0) {
-        openBars.get(i).remove(purging);
-        lastRevisions.get(i).remove(purging);
+        changed |= bars.remove(i, purging);
       }
+    }
+    if (bars.isEmpty()) {
+      openBars.clear();
+    } else if (changed) {
+      openBars.update(bars);
     }
   }
 
+  /** The instrument's open time bars, laid out for this operator's resolutions. */
+  private OpenTimeBars openBars() throws Exception {
+    OpenTimeBars bars = openBars.value();
+    if (bars == null) {
+      return new OpenTimeBars(specNames);
+    }
+    bars.alignTo(specNames);
+    return bars;
+  }
+
+  /** Emits the bar of {@code slot} with its next revision; the caller writes the state back. */
   private void emit(
-      int i,
-      long startMillis,
-      BarAccumulator acc,
-      String instrumentId,
-      TimerService timers,
-      Collector<Bar> out)
+      int i, OpenTimeBars.Slot slot, String instrumentId, TimerService timers, Collector<Bar> out)
       throws Exception {
-    Integer last = lastRevisions.get(i).get(startMillis);
-    int revision = last == null ? 0 : last + 1;
-    lastRevisions.get(i).put(startMillis, revision);
+    int revision = slot.lastRevision + 1;
+    slot.lastRevision = revision;
+    long startMillis = slot.startMillis;
+    BarAccumulator acc = slot.acc;
     long start = startMillis * NANOS_PER_MILLI;
     long end = start + specs[i].sizeNanos();
     io.tickstream.signals.bars.Bar bar =
@@ -287,21 +306,25 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
   /**
    * The flat bar of the interval starting {@code startMillis}, when a bar of this resolution came
    * before it and the instrument traded within the TTL; otherwise the carry state is dropped.
+   *
+   * @return whether {@code bars} changed (the caller writes it back)
    */
-  private void emitFlat(int i, long startMillis, Context ctx, Collector<Bar> out) throws Exception {
+  private boolean emitFlat(
+      int i, long startMillis, OpenTimeBars bars, Context ctx, Collector<Bar> out)
+      throws Exception {
     ValueState<Tuple3<Long, BigDecimal, Long>> carry = carries.get(i);
     Tuple3<Long, BigDecimal, Long> c = carry.value();
     if (c == null || c.f0 >= startMillis) {
-      return;
+      return false;
     }
     if (startMillis + sizeMillis[i] - c.f2 > ttlMillis) {
       carry.clear();
-      return;
+      return false;
     }
     BigDecimal close = c.f1.setScale(AvroBarConverter.WIRE_SCALE);
     long start = startMillis * NANOS_PER_MILLI;
     long end = start + specs[i].sizeNanos();
-    lastRevisions.get(i).put(startMillis, 0);
+    bars.findOrAdd(i, startMillis).lastRevision = 0;
     out.collect(
         Bar.newBuilder()
             .setInstrumentId(ctx.getCurrentKey())
@@ -326,6 +349,7 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
       ctx.timerService().registerEventTimeTimer(maxTimestamp + allowedLatenessMillis);
     }
     ctx.timerService().registerEventTimeTimer(maxTimestamp + sizeMillis[i]);
+    return true;
   }
 
   private static long nowNanos() {

@@ -52,6 +52,9 @@ public abstract class ReplayingBarFunction<E, O> extends KeyedProcessFunction<St
   private transient MapState<Long, Bar> keptBars;
   private transient MapState<Long, Kept> kept;
   private transient Map<String, E> engines;
+  // The state record each cached engine holds (its latest snapshot): when the key's current state
+  // is that very object, the engine is already there and need not be restored from it.
+  private transient Map<String, Record> engineStates;
   private transient Counter outputs;
   private transient Counter expired;
   private transient volatile long lagMs;
@@ -116,6 +119,7 @@ public abstract class ReplayingBarFunction<E, O> extends KeyedProcessFunction<St
         rc.getMapState(
             new MapStateDescriptor<>("kept", Types.LONG, new GenericTypeInfo<>(Kept.class)));
     engines = new HashMap<>();
+    engineStates = new HashMap<>();
     outputs = rc.getMetricGroup().counter(outputMetric);
     expired = rc.getMetricGroup().counter("expiredKeys");
     rc.getMetricGroup().gauge("barToOutputLagMs", () -> lagMs);
@@ -140,7 +144,9 @@ public abstract class ReplayingBarFunction<E, O> extends KeyedProcessFunction<St
         fps[m] = fingerprint(outs.get(m));
         emit(outs.get(m), 0, bar, out);
       }
-      current.update(new Current(snapshot(engine)));
+      Record after = snapshot(engine);
+      current.update(new Current(after));
+      engineStates.put(key, after);
       latestStart.update(start);
       if (latenessMillis > 0) {
         keptBars.put(start, bar);
@@ -200,12 +206,18 @@ public abstract class ReplayingBarFunction<E, O> extends KeyedProcessFunction<St
       keptBars.put(s, bar);
       kept.put(s, new Kept(stateBefore, revisions, fps));
     }
-    current.update(new Current(snapshot(engine)));
+    Record after = snapshot(engine);
+    current.update(new Current(after));
+    engineStates.put(key, after);
   }
 
   /** The key's engine holding {@code state} (fresh when null or when it no longer fits). */
   private E engine(String key, Bar bar, Record state) {
     E engine = engines.get(key);
+    Record held = engineStates.remove(key);
+    if (engine != null && state != null && held == state) {
+      return engine; // a heap backend hands back the snapshot we stored: the engine holds it
+    }
     if (engine == null || state == null) {
       engine = newEngine(bar.getInstrumentId(), bar.getSpec());
       if (engine == null) {
@@ -275,6 +287,7 @@ public abstract class ReplayingBarFunction<E, O> extends KeyedProcessFunction<St
     keptBars.clear();
     kept.clear();
     engines.remove(ctx.getCurrentKey());
+    engineStates.remove(ctx.getCurrentKey());
     expired.inc();
   }
 }
