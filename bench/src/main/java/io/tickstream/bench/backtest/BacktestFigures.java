@@ -69,6 +69,14 @@ record BacktestFigures(
     json.append("  \"fills_per_round\": ").append(fills()).append(",\n");
     json.append("  \"threads\": ").append(threads()).append(",\n");
     json.append("  \"java\": \"").append(System.getProperty("java.version")).append("\",\n");
+    json.append("  \"garbage_collectors\": \"")
+        .append(
+            String.join(
+                ", ",
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .map(java.lang.management.GarbageCollectorMXBean::getName)
+                    .toList()))
+        .append("\",\n");
     json.append("  \"rounds_bar_events_per_s_per_core\": [");
     for (int i = 0; i < rounds().size(); i++) {
       json.append(i == 0 ? "" : ", ").append(whole(rounds().get(i)));
