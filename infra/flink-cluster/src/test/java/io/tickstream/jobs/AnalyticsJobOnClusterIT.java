@@ -95,7 +95,14 @@ class AnalyticsJobOnClusterIT {
             .filter(s -> !s.isEmpty())
             .toList();
     try {
-      cluster = StandaloneFlinkCluster.start(dir.resolve("flink"), lib, opens, 2, Map.of());
+      cluster =
+          StandaloneFlinkCluster.start(
+              dir.resolve("flink"),
+              lib,
+              opens,
+              Path.of(System.getProperty("flink.sample.conf")),
+              2,
+              Map.of());
       stack = JobStack.start(dir); // while the cluster's JVMs boot
       cluster.awaitTaskManagers(1, Duration.ofSeconds(90));
     } catch (Throwable e) {

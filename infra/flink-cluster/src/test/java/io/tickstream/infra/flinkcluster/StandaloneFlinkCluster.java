@@ -25,9 +25,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 
 /**
  * A standalone Flink session cluster as Flink's own launch scripts start one, without a Flink
@@ -84,34 +86,33 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
   }
 
   /**
-   * Writes {@code dir/conf} and starts a JobManager and one TaskManager with {@code slots} slots;
-   * returns once both JVMs run (see {@link #awaitTaskManagers} for when they are ready).
+   * Writes {@code dir/conf} from the sample configuration in {@code sampleConf} ({@code
+   * config.yaml}, {@code log4j.properties}) with free loopback ports, {@code slots} task slots,
+   * small memory and temporary directories under {@code dir}, then {@code overrides}; starts a
+   * JobManager and one TaskManager and returns once both JVMs run (see {@link #awaitTaskManagers}
+   * for when they are ready).
    *
    * @param libClasspath Flink's lib/ as a classpath
    * @param javaOpts options for every Flink JVM (env.java.opts.all)
-   * @param extraConfig further config.yaml entries, flat keys
    */
   public static StandaloneFlinkCluster start(
       Path dir,
       String libClasspath,
       List<String> javaOpts,
+      Path sampleConf,
       int slots,
-      Map<String, String> extraConfig)
+      Map<String, String> overrides)
       throws IOException, InterruptedException {
     Path confDir = Files.createDirectories(dir.resolve("conf"));
     Path logDir = Files.createDirectories(dir.resolve("log"));
     int restPort = FreePorts.pick();
-    Map<String, String> config = new LinkedHashMap<>();
-    // Everything on loopback: RPC, blob server, data exchange and REST.
-    config.put(JobManagerOptions.ADDRESS.key(), "localhost");
+    Map<String, String> config = readFlatYaml(sampleConf.resolve("config.yaml"));
     config.put(JobManagerOptions.PORT.key(), Integer.toString(FreePorts.pick()));
-    config.put(JobManagerOptions.BIND_HOST.key(), "localhost");
-    config.put(TaskManagerOptions.BIND_HOST.key(), "localhost");
-    config.put(TaskManagerOptions.HOST.key(), "localhost");
-    config.put(RestOptions.ADDRESS.key(), "localhost");
-    config.put(RestOptions.BIND_ADDRESS.key(), "localhost");
     config.put(RestOptions.PORT.key(), Integer.toString(restPort));
     config.put(TaskManagerOptions.NUM_TASK_SLOTS.key(), Integer.toString(slots));
+    String tmp = Files.createDirectories(dir.resolve("tmp")).toString();
+    config.put(CoreOptions.TMP_DIRS.key(), tmp);
+    config.put(WebOptions.TMP_DIR.key(), tmp);
     // Small enough for a 2-core CI box next to the broker and the test JVM: heap 256 MiB for the
     // JobManager; the TaskManager's 1 GiB process holds ~280 MiB task heap and 64 MiB managed
     // memory (RocksDB's block cache and write buffers, shared by the slots).
@@ -121,12 +122,24 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     config.put(TaskManagerOptions.TOTAL_PROCESS_MEMORY.key(), "1024m");
     config.put(TaskManagerOptions.MANAGED_MEMORY_SIZE.key(), "64m");
     config.put(TaskManagerOptions.JVM_OVERHEAD_MIN.key(), "64m");
-    config.putAll(extraConfig);
+    config.putAll(overrides);
+    // What the sample must keep for a one-machine cluster: everything on loopback.
+    for (var key :
+        List.of(
+            JobManagerOptions.ADDRESS,
+            JobManagerOptions.BIND_HOST,
+            TaskManagerOptions.BIND_HOST,
+            TaskManagerOptions.HOST,
+            RestOptions.ADDRESS,
+            RestOptions.BIND_ADDRESS)) {
+      if (!"localhost".equals(config.get(key.key()))) {
+        throw new IllegalArgumentException(key.key() + " is not localhost in " + sampleConf);
+      }
+    }
     StringBuilder yaml = new StringBuilder();
     config.forEach((k, v) -> yaml.append(k).append(": ").append(v).append('\n'));
     Files.writeString(confDir.resolve("config.yaml"), yaml);
-    Files.writeString(confDir.resolve("log4j.properties"), log4jConfig("INFO"));
-    Files.writeString(confDir.resolve("log4j-cli.properties"), log4jConfig("INFO"));
+    Files.copy(sampleConf.resolve("log4j.properties"), confDir.resolve("log4j.properties"));
 
     StandaloneFlinkCluster cluster =
         new StandaloneFlinkCluster(confDir, logDir, libClasspath, javaOpts, restPort);
@@ -173,7 +186,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     Path out = logDir.resolve("client.out");
     // bin/flink sets no heap size; a bound keeps the JVM small on a shared box.
     List<String> cliFlags = new ArrayList<>(List.of("-Xmx512m"));
-    cliFlags.addAll(logSettings("log4j-cli.properties"));
+    cliFlags.addAll(logSettings("log4j.properties"));
     ProcessBuilder pb =
         new ProcessBuilder(command("client", CLI, cliFlags, cliArgs))
             .redirectErrorStream(true)
@@ -360,22 +373,20 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     return Arrays.stream(text.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
   }
 
-  /** A log4j 2 configuration like the distribution's: one file per JVM, at {@code log.file}. */
-  private static String log4jConfig(String level) {
-    return String.join(
-        "\n",
-        "monitorInterval = 0",
-        "rootLogger.level = " + level,
-        "rootLogger.appenderRef.file.ref = MainAppender",
-        "logger.kafka.name = org.apache.kafka",
-        "logger.kafka.level = WARN",
-        "logger.zookeeper.name = org.apache.flink.shaded.zookeeper3",
-        "logger.zookeeper.level = WARN",
-        "appender.main.name = MainAppender",
-        "appender.main.type = File",
-        "appender.main.fileName = ${sys:log.file}",
-        "appender.main.layout.type = PatternLayout",
-        "appender.main.layout.pattern = %d{HH:mm:ss,SSS} %-5p %-60c %x - %m%n",
-        "");
+  /** The {@code key: value} lines of a flat YAML file, comments and blank lines skipped. */
+  private static Map<String, String> readFlatYaml(Path file) throws IOException {
+    Map<String, String> entries = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(file)) {
+      String text = line.strip();
+      if (text.isEmpty() || text.startsWith("#")) {
+        continue;
+      }
+      int colon = text.indexOf(": ");
+      if (colon < 0) {
+        throw new IllegalArgumentException("not a flat key: value line in " + file + ": " + line);
+      }
+      entries.put(text.substring(0, colon).strip(), text.substring(colon + 2).strip());
+    }
+    return entries;
   }
 }
