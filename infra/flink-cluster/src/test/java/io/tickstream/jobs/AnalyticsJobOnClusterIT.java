@@ -90,16 +90,11 @@ class AnalyticsJobOnClusterIT {
   @BeforeAll
   static void startClusterAndStack() throws Exception {
     String lib = Files.readString(libClasspathFile()).trim();
-    List<String> opens =
-        Arrays.stream(System.getProperty("flink.jvm.opens", "").trim().split("\\s+"))
-            .filter(s -> !s.isEmpty())
-            .toList();
     try {
       cluster =
           StandaloneFlinkCluster.start(
               dir.resolve("flink"),
               lib,
-              opens,
               Path.of(System.getProperty("flink.sample.conf")),
               2,
               Map.of());

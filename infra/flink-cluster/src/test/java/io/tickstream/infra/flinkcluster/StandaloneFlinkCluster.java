@@ -93,15 +93,9 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
    * for when they are ready).
    *
    * @param libClasspath Flink's lib/ as a classpath
-   * @param javaOpts options for every Flink JVM (env.java.opts.all)
    */
   public static StandaloneFlinkCluster start(
-      Path dir,
-      String libClasspath,
-      List<String> javaOpts,
-      Path sampleConf,
-      int slots,
-      Map<String, String> overrides)
+      Path dir, String libClasspath, Path sampleConf, int slots, Map<String, String> overrides)
       throws IOException, InterruptedException {
     Path confDir = Files.createDirectories(dir.resolve("conf"));
     Path logDir = Files.createDirectories(dir.resolve("log"));
@@ -141,6 +135,8 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     Files.writeString(confDir.resolve("config.yaml"), yaml);
     Files.copy(sampleConf.resolve("log4j.properties"), confDir.resolve("log4j.properties"));
 
+    // Like config.sh: env.java.opts.all goes to every Flink JVM.
+    List<String> javaOpts = split(config.getOrDefault(CoreOptions.FLINK_JVM_OPTIONS.key(), ""));
     StandaloneFlinkCluster cluster =
         new StandaloneFlinkCluster(confDir, logDir, libClasspath, javaOpts, restPort);
     try {
