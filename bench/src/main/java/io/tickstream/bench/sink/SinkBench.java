@@ -43,8 +43,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * rows put on Kafka before the sink starts, so a change of machine load during the run weighs on
  * both sides alike. Writes {@code bench/results/sink-<timestamp>.json} under {@code
  * tickstream.home} and ends with {@code sink: trades_vs_copy=<x> bars_vs_copy=<y>
- * trades_rows_per_s=<z>}. Sizes: system properties {@code sink.bench.trades} (default 200000),
- * {@code sink.bench.bars} (100000) and {@code sink.bench.rounds} (4).
+ * trades_rows_per_s=<z>}. Sizes: system properties {@code sink.bench.trades} (default 1000000),
+ * {@code sink.bench.bars} (500000) and {@code sink.bench.rounds} (4), counted; a warm-up round of
+ * one more round's rows goes first and is not counted.
  */
 public final class SinkBench {
   private static final int BATCH = 5000;
@@ -53,13 +54,14 @@ public final class SinkBench {
 
   /** Runs the benchmark; see the class comment. */
   public static void main(String[] args) throws Exception {
-    int tradeCount = Integer.getInteger("sink.bench.trades", 200_000);
-    int barCount = Integer.getInteger("sink.bench.bars", 100_000);
+    int tradeCount = Integer.getInteger("sink.bench.trades", 1_000_000);
+    int barCount = Integer.getInteger("sink.bench.bars", 500_000);
     int rounds = Integer.getInteger("sink.bench.rounds", 4);
     Path home = Path.of(System.getProperty("tickstream.home", "."));
     Path work = Files.createTempDirectory("sink-bench");
-    List<TradeTick> trades = BenchRows.trades(tradeCount);
-    List<Bar> bars = BenchRows.bars(barCount);
+    // One extra round's rows for the warm-up round (JIT, connection pools, first consumer group).
+    List<TradeTick> trades = BenchRows.trades(tradeCount + tradeCount / rounds);
+    List<Bar> bars = BenchRows.bars(barCount + barCount / rounds);
     try (EmbeddedKafka kafka = EmbeddedKafka.start(0, work.resolve("kafka"));
         SchemaRegistryServer registry = SchemaRegistryServer.start(0, kafka.bootstrapServers());
         EmbeddedPostgres pg = EmbeddedPostgres.start(0, work.resolve("pg"))) {
@@ -162,8 +164,10 @@ public final class SinkBench {
   }
 
   /**
-   * Stores {@code rows} in {@code rounds} parts, each through the sink and by plain COPY, the order
-   * alternating from round to round.
+   * Stores {@code rows} in {@code rounds + 1} parts, each through the sink and by plain COPY, the
+   * order alternating from round to round. The first part is a warm-up round for both sides (the
+   * sink's code is still interpreted and its consumer group new; the COPY side is server work) and
+   * is not counted.
    */
   private static <V> Rounds rounds(
       DataSource db,
@@ -175,24 +179,33 @@ public final class SinkBench {
       int rounds)
       throws Exception {
     Rounds out = new Rounds();
+    Rounds warmUp = new Rounds();
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    int parts = rounds + 1;
     int stored = 0;
     try (PlainCopy copy = PlainCopy.create(db, table)) {
-      for (int r = 0; r < rounds; r++) {
-        List<V> part = rows.subList(rows.size() * r / rounds, rows.size() * (r + 1) / rounds);
+      for (int r = 0; r < parts; r++) {
+        Rounds into = r == 0 ? warmUp : out;
+        List<V> part = rows.subList(rows.size() * r / parts, rows.size() * (r + 1) / parts);
         List<String> lines = csv.apply(part);
         fill.accept(part);
         stored += part.size();
         if (r % 2 == 1) {
-          out.copied(part.size(), copy.copy(lines, BATCH));
+          into.copied(part.size(), copy.copy(lines, BATCH));
         }
-        throughSink(config, meters, table, stored, out);
+        throughSink(config, meters, table, stored, into);
         if (r % 2 == 0) {
-          out.copied(part.size(), copy.copy(lines, BATCH));
+          into.copied(part.size(), copy.copy(lines, BATCH));
         }
       }
     }
-    stages(meters, table, out.sinkSeconds);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "%s: warm-up round (not counted): sink %.0f rows/s, plain COPY %.0f rows/s%n",
+        table,
+        warmUp.sinkRowsPerSecond(),
+        warmUp.copyRowsPerSecond());
+    stages(meters, table, out.sinkSeconds + warmUp.sinkSeconds);
     return out;
   }
 
