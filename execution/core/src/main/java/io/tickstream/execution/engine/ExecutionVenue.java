@@ -39,6 +39,13 @@ public interface ExecutionVenue {
   }
 
   /**
+   * Forgets the orders that are done (filled, canceled, rejected, expired), for a long-running
+   * caller that de-duplicates durably before it submits ({@link TradingEngine#forgetHistory}); a
+   * venue that keeps nothing of done orders does nothing.
+   */
+  default void forgetDoneOrders() {}
+
+  /**
    * Re-creates a working order after a restart (see {@link EngineSnapshot}); a live venue only
    * records it, since the order still rests at the broker.
    */

@@ -55,6 +55,11 @@ public abstract class ForwardingVenue implements ExecutionVenue {
   }
 
   @Override
+  public void forgetDoneOrders() {
+    delegate.forgetDoneOrders();
+  }
+
+  @Override
   public void restoreWorking(OpenOrder order) {
     delegate.restoreWorking(order);
   }

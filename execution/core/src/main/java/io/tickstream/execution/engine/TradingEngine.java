@@ -246,14 +246,16 @@ public final class TradingEngine {
 
   /**
    * Forgets what grows without bound and trading does not need: the client order ids of processed
-   * signals and risk-checked orders, and closed trades. For a long-running caller that
-   * de-duplicates signals durably before calling {@link #onSignal} (the execution service's dedupe
-   * store) and reports trades from its events, so memory and snapshots stay bounded.
+   * signals and risk-checked orders, closed trades, and the venue's done orders. For a long-running
+   * caller that de-duplicates signals durably before calling {@link #onSignal} (the execution
+   * service's dedupe store) and reports trades from its events, so memory and snapshots stay
+   * bounded.
    */
   public void forgetHistory() {
     processedSignalIds.clear();
     risk.forgetSeenIds();
     portfolio.forgetClosedTrades();
+    venue.forgetDoneOrders();
   }
 
   /** The direction last acted on for {@code strategyId} in {@code instrumentId}; FLAT if none. */

@@ -39,8 +39,9 @@ import java.util.Optional;
  * any update (of any instrument) or {@link #advanceTo} moves time forward.
  *
  * <p>Not thread-safe; deterministic: the same calls in the same order give the same events. It
- * remembers every client order id it has seen (to reject reuse), so memory grows with the number of
- * orders: one broker per backtest run or trading day.
+ * remembers every client order id it has seen (to reject reuse) until {@link #forgetDoneOrders}: a
+ * backtest keeps them all, the execution service (which de-duplicates signals durably before they
+ * become orders) forgets done orders after every input, so its memory stays bounded.
  */
 public final class PaperBroker implements ExecutionVenue {
 
@@ -227,7 +228,17 @@ public final class PaperBroker implements ExecutionVenue {
     return event;
   }
 
-  /** The broker's view of an order it has seen. */
+  /** Drops done orders; working ones stay (and still reject a reuse of their id). */
+  @Override
+  public void forgetDoneOrders() {
+    if (orders.size() > working.size()) {
+      orders.keySet().retainAll(working.keySet());
+    }
+  }
+
+  /**
+   * The broker's view of an order it has seen (and not forgotten, see {@link #forgetDoneOrders}).
+   */
   public Optional<Order> order(String clientOrderId) {
     return Optional.ofNullable(orders.get(clientOrderId));
   }

@@ -261,6 +261,24 @@ class PaperBrokerTest {
   }
 
   @Test
+  void forgettingDoneOrdersKeepsTheWorkingOnes() {
+    SubmitOrder filled = accepted(orders.market(AAPL, OrderSide.BUY, d(1), T0));
+    SubmitOrder resting = accepted(orders.limit(AAPL, OrderSide.BUY, d(1), d("50")));
+    assertThat(fills(broker.onMarketUpdate(quote(T0 + 1, "99.90", "100.10", "5000")))).hasSize(1);
+
+    broker.forgetDoneOrders();
+
+    assertThat(broker.order(filled.clientOrderId())).isEmpty();
+    assertThat(broker.order(resting.clientOrderId())).isPresent();
+    assertThat(broker.workingOrders())
+        .extracting(o -> o.command().clientOrderId())
+        .containsExactly(resting.clientOrderId());
+    // A working order's id is still refused; the resting order still fills.
+    assertThat(broker.submit(resting, T0 + 2)).singleElement().isInstanceOf(OrderRejected.class);
+    assertThat(fills(broker.onMarketUpdate(quote(T0 + 3, "49.90", "50", "5000")))).hasSize(1);
+  }
+
+  @Test
   void venueRejectsUnknownInstrumentsAndReusedIds() {
     SubmitOrder o = accepted(orders.buy(d(1)));
     assertThat(broker.submit(o, T0 + 1))
