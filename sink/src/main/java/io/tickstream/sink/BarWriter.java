@@ -21,12 +21,17 @@ final class BarWriter implements TableWriter<Bar> {
   }
 
   @Override
+  public boolean binaryCopy() {
+    return true;
+  }
+
+  @Override
   public SinkSql.Upsert sql() {
     return SinkSql.BARS;
   }
 
   @Override
-  public void columns(Bar bar, long kafkaTimestampMs, CsvLine line) {
+  public void columns(Bar bar, long kafkaTimestampMs, CopyLine line) {
     line.text(bar.getInstrumentId())
         .text(bar.getSpec())
         .epochNanos(bar.getStart())

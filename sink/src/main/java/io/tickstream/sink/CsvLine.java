@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Builds one line of PostgreSQL {@code COPY ... (FORMAT csv)} input, as UTF-8 bytes straight into a
- * {@link CsvBuffer} (no per-row strings: encoding is on the sink's hot path). Text is always quoted
- * (so an empty string stays distinct from NULL, which is an unquoted empty field), numbers are
- * plain decimals and times are ISO-8601 UTC instants at microsecond precision, what {@code
+ * {@link CopyBuffer} (no per-row strings: encoding is on the sink's hot path). Text is always
+ * quoted (so an empty string stays distinct from NULL, which is an unquoted empty field), numbers
+ * are plain decimals and times are ISO-8601 UTC instants at microsecond precision, what {@code
  * timestamptz} stores.
  */
-final class CsvLine {
+final class CsvLine implements CopyLine {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   /** Width of {@code yyyy-MM-ddTHH:mm:ss.ffffffZ}; epoch nanoseconds in a long span 1677-2262. */
@@ -26,10 +26,10 @@ final class CsvLine {
     }
   }
 
-  private final CsvBuffer out;
+  private final CopyBuffer out;
   private boolean first = true;
 
-  CsvLine(CsvBuffer out) {
+  CsvLine(CopyBuffer out) {
     this.out = out;
   }
 
@@ -40,7 +40,8 @@ final class CsvLine {
     first = false;
   }
 
-  CsvLine text(CharSequence value) {
+  @Override
+  public CsvLine text(CharSequence value) {
     separator();
     if (value == null) {
       return this;
@@ -75,7 +76,8 @@ final class CsvLine {
   }
 
   /** A plain decimal, as {@link BigDecimal#toPlainString()} writes it; null stays NULL. */
-  CsvLine decimal(BigDecimal value) {
+  @Override
+  public CsvLine decimal(BigDecimal value) {
     separator();
     if (value == null) {
       return this;
@@ -126,7 +128,8 @@ final class CsvLine {
    * A {@code double precision} value (NaN and infinities as PostgreSQL spells them); null stays
    * NULL.
    */
-  CsvLine float8(Double value) {
+  @Override
+  public CsvLine float8(Double value) {
     separator();
     if (value != null) {
       out.putAscii(value.isInfinite() ? (value > 0 ? "Infinity" : "-Infinity") : value.toString());
@@ -134,7 +137,8 @@ final class CsvLine {
     return this;
   }
 
-  CsvLine integer(long value) {
+  @Override
+  public CsvLine integer(long value) {
     separator();
     if (value >= 0 && value < 10) {
       out.put((byte) ('0' + value));
@@ -145,7 +149,8 @@ final class CsvLine {
   }
 
   /** Bytes as PostgreSQL's hex {@code bytea} input ({@code \\x...}); null stays NULL. */
-  CsvLine bytes(byte[] value) {
+  @Override
+  public CsvLine bytes(byte[] value) {
     separator();
     if (value == null) {
       return this;
@@ -159,14 +164,16 @@ final class CsvLine {
     return this;
   }
 
-  CsvLine bool(boolean value) {
+  @Override
+  public CsvLine bool(boolean value) {
     separator();
     out.put((byte) (value ? 't' : 'f'));
     return this;
   }
 
   /** Nanoseconds since the epoch, truncated to the microseconds PostgreSQL keeps. */
-  CsvLine epochNanos(long nanos) {
+  @Override
+  public CsvLine epochNanos(long nanos) {
     separator();
     fixedWidthTime(Math.floorDiv(nanos, 1_000L));
     return this;
@@ -174,7 +181,7 @@ final class CsvLine {
 
   /** {@link #epochNanos} as a string: the same truncation to microseconds, the same format. */
   static String isoMicros(long nanos) {
-    CsvBuffer b = new CsvBuffer(TIME_WIDTH);
+    CopyBuffer b = new CopyBuffer(TIME_WIDTH);
     new CsvLine(b).epochNanos(nanos);
     return new String(b.array(), 0, b.size(), StandardCharsets.US_ASCII);
   }
@@ -221,7 +228,8 @@ final class CsvLine {
     }
   }
 
-  void end() {
+  @Override
+  public void end() {
     out.put((byte) '\n');
   }
 }

@@ -35,7 +35,7 @@ final class DeadLetterWriter implements TableWriter<DeadLetter> {
   }
 
   @Override
-  public void columns(DeadLetter letter, long kafkaTimestampMs, CsvLine line) {
+  public void columns(DeadLetter letter, long kafkaTimestampMs, CopyLine line) {
     boolean located = letter.getSourceTopic() != null && letter.getSourceOffset() >= 0;
     byte[] value = bytes(letter.getOriginalValue());
     // tsInit is required by the schema; 0 from a careless producer falls back to Kafka's time.

@@ -27,7 +27,7 @@ final class EquitySnapshotWriter implements TableWriter<PortfolioSnapshot> {
   }
 
   @Override
-  public void columns(PortfolioSnapshot s, long kafkaTimestampMs, CsvLine line) {
+  public void columns(PortfolioSnapshot s, long kafkaTimestampMs, CopyLine line) {
     line.text(s.getAccountId())
         .epochNanos(s.getTsEvent())
         .decimal(s.getEquity())

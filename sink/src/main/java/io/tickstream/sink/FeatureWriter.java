@@ -59,12 +59,12 @@ final class FeatureWriter implements TableWriter<FeatureVector> {
 
   /** Never called: a vector is several rows, see {@link #rows}. */
   @Override
-  public void columns(FeatureVector vector, long kafkaTimestampMs, CsvLine line) {
+  public void columns(FeatureVector vector, long kafkaTimestampMs, CopyLine line) {
     throw new UnsupportedOperationException("a feature vector is stored as a row per feature");
   }
 
   @Override
-  public void rows(FeatureVector vector, long kafkaTimestampMs, CsvRows out) {
+  public void rows(FeatureVector vector, long kafkaTimestampMs, CopyRows out) {
     for (Feature f : FEATURES) {
       Double value = f.value().apply(vector);
       if (value != null) {

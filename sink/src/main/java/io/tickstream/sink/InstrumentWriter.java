@@ -26,7 +26,7 @@ final class InstrumentWriter implements TableWriter<Instrument> {
   }
 
   @Override
-  public void columns(Instrument instrument, long kafkaTimestampMs, CsvLine line) {
+  public void columns(Instrument instrument, long kafkaTimestampMs, CopyLine line) {
     // tsInit defaults to 0 in the schema: records without it take the time Kafka stored them.
     long updatedNanos =
         instrument.getTsInit() > 0 ? instrument.getTsInit() : kafkaTimestampMs * 1_000_000L;

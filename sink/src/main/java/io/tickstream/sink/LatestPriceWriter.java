@@ -62,7 +62,7 @@ final class LatestPriceWriter implements TableWriter<TradeTick>, ArrayMerge<Trad
   }
 
   @Override
-  public void columns(TradeTick trade, long kafkaTimestampMs, CsvLine line) {
+  public void columns(TradeTick trade, long kafkaTimestampMs, CopyLine line) {
     line.text(trade.getInstrumentId())
         .decimal(trade.getPrice())
         .epochNanos(trade.getTsEvent())

@@ -29,14 +29,14 @@ final class OrderEventWriter implements TableWriter<OrderEvent> {
     return TradingSql.ORDER_EVENTS;
   }
 
-  /** Never called: the row needs the record's coordinates, see {@link #rows(Decoded, CsvRows)}. */
+  /** Never called: the row needs the record's coordinates, see {@link #rows(Decoded, CopyRows)}. */
   @Override
-  public void columns(OrderEvent event, long kafkaTimestampMs, CsvLine line) {
+  public void columns(OrderEvent event, long kafkaTimestampMs, CopyLine line) {
     throw new UnsupportedOperationException("an order event row carries its source coordinates");
   }
 
   @Override
-  public void rows(Decoded<OrderEvent> row, CsvRows out) {
+  public void rows(Decoded<OrderEvent> row, CopyRows out) {
     OrderEvent e = row.value();
     // A denial's code is the reason the API filters by; its message is the detail of the code.
     CharSequence reason = e.getDenialReason() != null ? e.getDenialReason() : e.getReason();

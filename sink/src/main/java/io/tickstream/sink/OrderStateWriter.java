@@ -43,7 +43,7 @@ final class OrderStateWriter implements TableWriter<OrderEvent> {
   }
 
   @Override
-  public void columns(OrderEvent event, long kafkaTimestampMs, CsvLine line) {
+  public void columns(OrderEvent event, long kafkaTimestampMs, CopyLine line) {
     line.text(event.getAccountId()).text(event.getClientOrderId());
   }
 }

@@ -35,7 +35,7 @@ final class PositionWriter implements TableWriter<PositionState> {
   }
 
   @Override
-  public void columns(PositionState p, long kafkaTimestampMs, CsvLine line) {
+  public void columns(PositionState p, long kafkaTimestampMs, CopyLine line) {
     line.text(p.getAccountId())
         .text(p.getInstrumentId())
         .decimal(p.getQuantity())
@@ -47,7 +47,7 @@ final class PositionWriter implements TableWriter<PositionState> {
   }
 
   @Override
-  public void rows(Decoded<PositionState> row, CsvRows out) {
+  public void rows(Decoded<PositionState> row, CopyRows out) {
     if (row.value() != null) {
       columns(row.value(), row.source().timestamp(), out.line());
       return;
@@ -56,7 +56,7 @@ final class PositionWriter implements TableWriter<PositionState> {
     String text = key == null ? "" : new String(key, StandardCharsets.UTF_8);
     int at = text.indexOf(KEY_SEPARATOR);
     boolean valid = at > 0 && at < text.length() - 1;
-    CsvLine line = out.line();
+    CopyLine line = out.line();
     line.text(valid ? text.substring(0, at) : null)
         .text(valid ? text.substring(at + 1) : null)
         .decimal(null)

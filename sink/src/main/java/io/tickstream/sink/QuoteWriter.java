@@ -22,12 +22,17 @@ final class QuoteWriter implements TableWriter<QuoteTick> {
   }
 
   @Override
+  public boolean binaryCopy() {
+    return true;
+  }
+
+  @Override
   public SinkSql.Upsert sql() {
     return SinkSql.QUOTES;
   }
 
   @Override
-  public void columns(QuoteTick quote, long kafkaTimestampMs, CsvLine line) {
+  public void columns(QuoteTick quote, long kafkaTimestampMs, CopyLine line) {
     // seq 0: the direct COPY only succeeds when no other quote shares the instrument and
     // microsecond; otherwise the staged merge numbers them.
     line.text(quote.getInstrumentId())

@@ -26,7 +26,7 @@ final class SignalWriter implements TableWriter<Signal> {
   }
 
   @Override
-  public void columns(Signal signal, long kafkaTimestampMs, CsvLine line) {
+  public void columns(Signal signal, long kafkaTimestampMs, CopyLine line) {
     line.text(signal.getSignalId())
         .text(signal.getStrategyId())
         .text(signal.getInstrumentId())

@@ -3,9 +3,12 @@ package io.tickstream.sink;
 import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -34,7 +37,11 @@ final class StagedUpsert<T extends SpecificRecord> {
 
   private final TableWriter<T> writer;
   private final SinkMetrics metrics;
-  private final CsvBuffer csv = new CsvBuffer(CHUNK_BYTES + 4096);
+  private final CopyBuffer buffer = new CopyBuffer(CHUNK_BYTES + 4096);
+
+  /** Per COPY statement, its encoding; the database thread and, on retries, the loop thread. */
+  private final Map<String, CopyFormat> formats = new ConcurrentHashMap<>();
+
   private int restBatches;
 
   /** Rows of the batch being written, to tell the whole batch from a bisected part. */
@@ -187,37 +194,57 @@ final class StagedUpsert<T extends SpecificRecord> {
   }
 
   /**
-   * Streams the CSV of {@code rows} (with a staging sequence number from {@code firstSeq} if >= 0)
-   * into {@code sql}, a chunk at a time, so the server parses one chunk while the next is encoded.
+   * Streams {@code rows} (with a staging sequence number from {@code firstSeq} if >= 0) into {@code
+   * sql}, a chunk at a time, so the server parses one chunk while the next is encoded; in binary
+   * when the writer asks for it and the columns allow it, else as CSV.
    */
   private void copy(Connection c, String sql, List<Decoded<T>> rows, long firstSeq)
       throws SQLException {
-    CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+    CopyFormat format = format(c, sql);
+    CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(format.statement(sql));
     try {
-      CsvRows lines = new CsvRows(csv);
+      format.begin(buffer);
+      CopyRows lines = new CopyRows(buffer, format);
       long seq = firstSeq;
       for (Decoded<T> row : rows) {
         lines.record(firstSeq >= 0 ? seq++ : -1);
         writer.rows(row, lines);
         lines.finish();
-        if (csv.size() >= CHUNK_BYTES) {
+        if (buffer.size() >= CHUNK_BYTES) {
           flush(in);
         }
       }
+      format.end(buffer);
       flush(in);
       in.endCopy();
+    } catch (CopyValueRefused e) {
+      throw new SQLDataException(
+          "table " + writer.table() + ": " + e.getMessage(), e.sqlState(), e);
     } finally {
-      csv.clear();
+      buffer.clear();
       if (in.isActive()) {
         in.cancelCopy();
       }
     }
   }
 
+  /** The encoding of {@code sql}'s input, looked up in the catalog once per statement. */
+  private CopyFormat format(Connection c, String sql) throws SQLException {
+    if (!writer.binaryCopy()) {
+      return CopyFormat.CSV;
+    }
+    CopyFormat format = formats.get(sql);
+    if (format == null) {
+      format = CopyFormat.resolve(c, sql);
+      formats.put(sql, format);
+    }
+    return format;
+  }
+
   private void flush(CopyIn in) throws SQLException {
-    if (csv.size() > 0) {
-      in.writeToCopy(csv.array(), 0, csv.size());
-      csv.clear();
+    if (buffer.size() > 0) {
+      in.writeToCopy(buffer.array(), 0, buffer.size());
+      buffer.clear();
     }
   }
 }

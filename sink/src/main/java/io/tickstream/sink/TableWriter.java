@@ -28,23 +28,34 @@ interface TableWriter<T extends SpecificRecord> {
    *
    * @param kafkaTimestampMs the record's Kafka timestamp, for tables that need a fallback time
    */
-  void columns(T value, long kafkaTimestampMs, CsvLine line);
+  void columns(T value, long kafkaTimestampMs, CopyLine line);
 
   /**
-   * Appends the rows of {@code value}, each from {@link CsvRows#line()}; by default the one row of
+   * Appends the rows of {@code value}, each from {@link CopyRows#line()}; by default the one row of
    * {@link #columns}. A table storing a record as several rows (or none) overrides this.
    */
-  default void rows(T value, long kafkaTimestampMs, CsvRows out) {
+  default void rows(T value, long kafkaTimestampMs, CopyRows out) {
     columns(value, kafkaTimestampMs, out.line());
   }
 
   /**
    * Appends the rows of one decoded record; by default those of {@link #rows(SpecificRecord, long,
-   * CsvRows)}. A writer that needs the record's key or coordinates, or that {@link
+   * CopyRows)}. A writer that needs the record's key or coordinates, or that {@link
    * #storesTombstones() stores tombstones} (value null), overrides this.
    */
-  default void rows(Decoded<T> row, CsvRows out) {
+  default void rows(Decoded<T> row, CopyRows out) {
     rows(row.value(), row.source().timestamp(), out);
+  }
+
+  /**
+   * Should this table's {@code COPY} input be PostgreSQL's binary format (when every column's type
+   * has an encoder in {@link BinaryLine})? The server then parses no text: about 1.3x the rows per
+   * second for trades. Only for a writer that calls, for each column, the {@link CopyLine} method
+   * of that column's type (text for text, decimal for numeric, ...): CSV forgives a mismatch,
+   * binary input does not.
+   */
+  default boolean binaryCopy() {
+    return false;
   }
 
   /**

@@ -21,12 +21,17 @@ final class TradeWriter implements TableWriter<TradeTick> {
   }
 
   @Override
+  public boolean binaryCopy() {
+    return true;
+  }
+
+  @Override
   public SinkSql.Upsert sql() {
     return SinkSql.TRADES;
   }
 
   @Override
-  public void columns(TradeTick trade, long kafkaTimestampMs, CsvLine line) {
+  public void columns(TradeTick trade, long kafkaTimestampMs, CopyLine line) {
     line.text(trade.getInstrumentId())
         .text(trade.getTradeId())
         .epochNanos(trade.getTsEvent())

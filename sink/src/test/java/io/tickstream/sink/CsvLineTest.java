@@ -18,7 +18,7 @@ class CsvLineTest {
 
   @Test
   void textIsQuotedNullIsEmptyAndTimesAreMicroseconds() {
-    CsvBuffer out = new CsvBuffer(4);
+    CopyBuffer out = new CopyBuffer(4);
     new CsvLine(out)
         .text("say \"hi\", ok")
         .text(null)
@@ -38,7 +38,7 @@ class CsvLineTest {
 
   @Test
   void nonAsciiTextIsUtf8AndStillQuoted() {
-    CsvBuffer out = new CsvBuffer(4);
+    CopyBuffer out = new CopyBuffer(4);
     new CsvLine(out).text("Zürich \"€\" 😀").bytes(new byte[] {0, (byte) 0xff}).end();
     assertThat(out).hasToString("\"Zürich \"\"€\"\" 😀\",\\x00ff\n");
   }
@@ -48,7 +48,7 @@ class CsvLineTest {
     SplittableRandom random = new SplittableRandom(7);
     for (int i = 0; i < 200_000; i++) {
       long nanos = i < 2 ? (i == 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : random.nextLong();
-      CsvBuffer out = new CsvBuffer(8);
+      CopyBuffer out = new CopyBuffer(8);
       new CsvLine(out).epochNanos(nanos);
       Instant expected = Instant.EPOCH.plus(Math.floorDiv(nanos, 1_000L), ChronoUnit.MICROS);
       assertThat(out).hasToString(MICROS.format(expected));
@@ -74,7 +74,7 @@ class CsvLineTest {
       values.add(BigDecimal.valueOf(unscaled, random.nextInt(-3, 22)));
     }
     for (BigDecimal value : values) {
-      CsvBuffer out = new CsvBuffer(8);
+      CopyBuffer out = new CopyBuffer(8);
       new CsvLine(out).decimal(value);
       assertThat(out).as("%s", value).hasToString(value.toPlainString());
     }

@@ -1,12 +1,16 @@
 package io.tickstream.bench.sink;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -27,8 +31,8 @@ final class PlainCopy implements AutoCloseable {
   }
 
   // Table names are the sink's own constants (never input); the statements take no values.
-  static PlainCopy create(DataSource db, String table) throws SQLException {
-    String target = table + "_plain_copy";
+  static PlainCopy create(DataSource db, String table, String name) throws SQLException {
+    String target = table + "_" + name;
     try (Connection c = db.getConnection();
         Statement st = c.createStatement()) {
       st.execute("DROP TABLE IF EXISTS " + target);
@@ -51,6 +55,73 @@ final class PlainCopy implements AutoCloseable {
         copy.copyIn(
             "COPY " + target + " FROM STDIN WITH (FORMAT csv)",
             new StringReader(String.join("\n", part) + "\n"));
+        c.commit();
+      }
+      return (System.nanoTime() - t0) / 1e9;
+    }
+  }
+
+  /**
+   * The same rows in PostgreSQL's binary COPY format, one byte array per row, as the server itself
+   * writes them ({@code COPY ... TO STDOUT (FORMAT binary)} of the CSV loaded into a scratch
+   * table): the baseline for a sink that sends binary, encoded by PostgreSQL rather than by us.
+   */
+  byte[][] binaryRows(List<String> csv) throws SQLException, IOException {
+    try (Connection c = db.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TEMP TABLE binary_rows (LIKE " + target + ")");
+      var copy = c.unwrap(PGConnection.class).getCopyAPI();
+      copy.copyIn(
+          "COPY binary_rows FROM STDIN WITH (FORMAT csv)",
+          new StringReader(String.join("\n", csv) + "\n"));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      copy.copyOut("COPY binary_rows TO STDOUT WITH (FORMAT binary)", out);
+      st.execute("DROP TABLE binary_rows");
+      return splitRows(out.toByteArray(), csv.size());
+    }
+  }
+
+  /** The tuples of a binary COPY stream: after the 19-byte header, up to the -1 trailer. */
+  private static byte[][] splitRows(byte[] stream, int count) {
+    ByteBuffer b = ByteBuffer.wrap(stream);
+    byte[][] rows = new byte[count][];
+    int at = BINARY_HEADER.length;
+    for (int r = 0; r < count; r++) {
+      int start = at;
+      int fields = b.getShort(at);
+      at += 2;
+      for (int f = 0; f < fields; f++) {
+        int length = b.getInt(at);
+        at += 4 + Math.max(0, length);
+      }
+      rows[r] = Arrays.copyOfRange(stream, start, at);
+    }
+    return rows;
+  }
+
+  /** "PGCOPY\n\377\r\n\0", flags and header extension length. */
+  private static final byte[] BINARY_HEADER = {
+    'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
+  };
+
+  /** {@link #copy} of rows from {@link #binaryRows}, in binary. */
+  double copyBinary(byte[][] rows, int batch) throws SQLException, IOException {
+    try (Connection c = db.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("SET synchronous_commit TO on");
+      c.setAutoCommit(false);
+      var copy = c.unwrap(PGConnection.class).getCopyAPI();
+      long t0 = System.nanoTime();
+      for (int from = 0; from < rows.length; from += batch) {
+        ByteArrayOutputStream part = new ByteArrayOutputStream();
+        part.write(BINARY_HEADER);
+        for (int r = from; r < Math.min(rows.length, from + batch); r++) {
+          part.write(rows[r]);
+        }
+        part.write(new byte[] {-1, -1});
+        copy.copyIn(
+            "COPY " + target + " FROM STDIN WITH (FORMAT binary)",
+            new ByteArrayInputStream(part.toByteArray()));
         c.commit();
       }
       return (System.nanoTime() - t0) / 1e9;

@@ -5,13 +5,15 @@ package io.tickstream.sink;
  * long (a feature vector is a row per feature). When staging, every line ends with the record's
  * position in the batch, which orders the merge.
  */
-final class CsvRows {
-  private final CsvBuffer out;
+final class CopyRows {
+  private final CopyBuffer out;
+  private final CopyFormat format;
   private long seq = -1;
-  private CsvLine open;
+  private CopyLine open;
 
-  CsvRows(CsvBuffer out) {
+  CopyRows(CopyBuffer out, CopyFormat format) {
     this.out = out;
+    this.format = format;
   }
 
   /** Starts the lines of the next record; {@code seq} < 0 when not staging. */
@@ -20,9 +22,9 @@ final class CsvRows {
   }
 
   /** Ends the line in hand (if any) and starts the next line of the current record. */
-  CsvLine line() {
+  CopyLine line() {
     finish();
-    open = new CsvLine(out);
+    open = format.line(out);
     return open;
   }
 
