@@ -106,6 +106,9 @@ final class BatchWriter implements AutoCloseable {
         route.decode(record, batch.rows.get(route.index), batch.rejected);
       }
     }
+    for (Route<?> route : routes.values()) {
+      route.encode(batch.rows.get(route.index), batch.encoded);
+    }
     return batch;
   }
 
@@ -145,7 +148,7 @@ final class BatchWriter implements AutoCloseable {
       throws SQLException {
     try {
       for (Route<?> route : routes.values()) {
-        route.storeFast(c, batch.rows.get(route.index), written);
+        route.storeFast(c, batch.rows.get(route.index), batch.encoded, written);
       }
       c.commit();
       return true;
@@ -218,12 +221,31 @@ final class BatchWriter implements AutoCloseable {
       }
     }
 
+    /** Each table's direct COPY input, where it has one (see {@link StagedUpsert#encode}). */
     @SuppressWarnings("unchecked")
-    void storeFast(Connection c, List<Decoded<?>> rows, Map<String, Integer> written)
+    void encode(List<Decoded<?>> rows, Map<StagedUpsert<?>, StagedUpsert.Encoded> into) {
+      List<Decoded<T>> all = (List<Decoded<T>>) (List<?>) rows;
+      if (all.isEmpty()) {
+        return;
+      }
+      for (StagedUpsert<T> table : tables) {
+        StagedUpsert.Encoded encoded = table.encode(all);
+        if (encoded != null) {
+          into.put(table, encoded);
+        }
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    void storeFast(
+        Connection c,
+        List<Decoded<?>> rows,
+        Map<StagedUpsert<?>, StagedUpsert.Encoded> encoded,
+        Map<String, Integer> written)
         throws SQLException {
       List<Decoded<T>> all = (List<Decoded<T>>) (List<?>) rows;
       for (StagedUpsert<T> table : tables) {
-        written.put(table.writer().table(), table.writeFast(c, all));
+        written.put(table.writer().table(), table.writeFast(c, all, encoded.get(table)));
       }
     }
 
@@ -264,6 +286,7 @@ final class BatchWriter implements AutoCloseable {
   static final class Prepared {
     private final List<List<Decoded<?>>> rows;
     private final List<Rejection> rejected = new ArrayList<>();
+    private final Map<StagedUpsert<?>, StagedUpsert.Encoded> encoded = new java.util.HashMap<>();
     private final int records;
 
     private Prepared(int routes, int records) {

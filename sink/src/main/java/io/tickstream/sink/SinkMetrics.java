@@ -61,6 +61,15 @@ final class SinkMetrics {
         .increment();
   }
 
+  void copyEncodedAhead(String table) {
+    Counter.builder("tickstream.sink.copy.encoded.ahead")
+        .description(
+            "Batches whose direct COPY input was encoded while the previous batch was stored")
+        .tag("table", table)
+        .register(registry)
+        .increment();
+  }
+
   /** The consumer's largest partition lag, as last read from its {@code records-lag-max}. */
   void consumerLag(double records) {
     if (!Double.isNaN(records)) {

@@ -66,7 +66,7 @@ final class StagedUpsert<T extends SpecificRecord> {
    * @throws SQLException for failures that are not about the data (server down, connection lost)
    */
   @SuppressWarnings("unchecked")
-  int writeFast(Connection c, List<Decoded<T>> batch) throws SQLException {
+  int writeFast(Connection c, List<Decoded<T>> batch, Encoded encoded) throws SQLException {
     List<Decoded<T>> rows = writer.select(batch);
     if (rows.isEmpty()) {
       return 0;
@@ -75,6 +75,11 @@ final class StagedUpsert<T extends SpecificRecord> {
     boolean direct = writer.sql().copyDirect() != null && restBatches-- <= 0;
     Timer.Sample sample = Timer.start();
     try {
+      if (direct && encoded != null && encoded.batch == batch) {
+        send(c, writer.sql().copyDirect(), encoded);
+        metrics.copyEncodedAhead(writer.table());
+        return encoded.rows;
+      }
       if (direct) {
         copy(c, writer.sql().copyDirect(), rows, -1);
         return rows.size();
@@ -94,6 +99,70 @@ final class StagedUpsert<T extends SpecificRecord> {
       throw new FastPathMiss(writer.table(), e);
     } finally {
       sample.stop(metrics.tableWriteLatency(writer.table()));
+    }
+  }
+
+  /**
+   * {@code batch}'s rows encoded for the direct {@code COPY} ahead of {@link #writeFast}: the loop
+   * thread calls this while the database thread stores the previous batch, so the encoding (a third
+   * of the database thread's time otherwise) overlaps with the database's work. Null when the table
+   * has no direct COPY, when its binary layout is not known yet (before the first batch resolved it
+   * from the catalog) or when a value is refused: {@link #writeFast} then encodes as before, and
+   * reports the refusal.
+   */
+  Encoded encode(List<Decoded<T>> batch) {
+    String sql = writer.sql().copyDirect();
+    if (sql == null) {
+      return null;
+    }
+    CopyFormat format = writer.binaryCopy() ? formats.get(sql) : CopyFormat.CSV;
+    List<Decoded<T>> rows = format == null ? List.of() : writer.select(batch);
+    if (rows.isEmpty()) {
+      return null;
+    }
+    CopyBuffer out = new CopyBuffer(rows.size() * 128 + 64);
+    try {
+      format.begin(out);
+      CopyRows lines = new CopyRows(out, format);
+      for (Decoded<T> row : rows) {
+        lines.record(-1);
+        writer.rows(row, lines);
+        lines.finish();
+      }
+      format.end(out);
+    } catch (CopyValueRefused e) {
+      return null;
+    }
+    return new Encoded(batch, format, out, rows.size());
+  }
+
+  /** The direct COPY input of one batch, made by {@link #encode}. */
+  static final class Encoded {
+    private final List<?> batch;
+    private final CopyFormat format;
+    private final CopyBuffer bytes;
+    private final int rows;
+
+    private Encoded(List<?> batch, CopyFormat format, CopyBuffer bytes, int rows) {
+      this.batch = batch;
+      this.format = format;
+      this.bytes = bytes;
+      this.rows = rows;
+    }
+  }
+
+  private static void send(Connection c, String sql, Encoded encoded) throws SQLException {
+    CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(encoded.format.statement(sql));
+    try {
+      byte[] b = encoded.bytes.array();
+      for (int at = 0; at < encoded.bytes.size(); at += CHUNK_BYTES) {
+        in.writeToCopy(b, at, Math.min(CHUNK_BYTES, encoded.bytes.size() - at));
+      }
+      in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
     }
   }
 

@@ -3,6 +3,8 @@ package io.tickstream.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tickstream.schemas.avro.TradeTick;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -13,7 +15,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,7 @@ class BinaryCopyIT {
   static void start() throws SQLException {
     db = TestDatabase.start(dir.resolve("pg"));
     source = db.dataSource();
+    SinkSchema.migrate(source); // the real tables, for the writers' tests
     try (Connection c = source.getConnection();
         Statement st = c.createStatement()) {
       st.execute(
@@ -151,6 +156,56 @@ class BinaryCopyIT {
           .isInstanceOfSatisfying(
               SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P01"));
     }
+  }
+
+  @Test
+  void aBatchEncodedAheadOnAnotherThreadIsStoredAsItIs() throws Exception {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    StagedUpsert<TradeTick> trades = new StagedUpsert<>(new TradeWriter(), new SinkMetrics(meters));
+    List<TradeTick> ticks = TestTicks.trades("AHEAD", 3, 100);
+    List<Decoded<TradeTick>> first = decoded(ticks.subList(0, 100));
+    List<Decoded<TradeTick>> second = decoded(ticks.subList(100, 200));
+    List<Decoded<TradeTick>> third = decoded(ticks.subList(200, 300));
+    // The table's binary layout comes from the catalog with the first batch stored.
+    assertThat(trades.encode(first)).isNull();
+    assertThat(store(trades, first, null)).isEqualTo(100);
+
+    StagedUpsert.Encoded ahead = CompletableFuture.supplyAsync(() -> trades.encode(second)).get();
+    assertThat(ahead).isNotNull();
+    // Input encoded for another batch is not used for this one.
+    assertThat(store(trades, third, ahead)).isEqualTo(100);
+    assertThat(encodedAhead(meters)).isZero();
+    assertThat(store(trades, second, ahead)).isEqualTo(100);
+    assertThat(encodedAhead(meters)).isEqualTo(1.0);
+
+    assertThat(TestTicks.tradeRows(source, "AHEAD-")).isEqualTo(TestTicks.expectedTrades(ticks));
+  }
+
+  private static double encodedAhead(SimpleMeterRegistry meters) {
+    var counter = meters.find("tickstream.sink.copy.encoded.ahead").counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private static int store(
+      StagedUpsert<TradeTick> table, List<Decoded<TradeTick>> batch, StagedUpsert.Encoded ahead)
+      throws SQLException {
+    try (Connection c = source.getConnection()) {
+      c.setAutoCommit(false);
+      int n = table.writeFast(c, batch, ahead);
+      c.commit();
+      return n;
+    }
+  }
+
+  private static List<Decoded<TradeTick>> decoded(List<TradeTick> ticks) {
+    List<Decoded<TradeTick>> out = new ArrayList<>();
+    long offset = 0;
+    for (TradeTick t : ticks) {
+      out.add(
+          new Decoded<>(
+              t, new ConsumerRecord<>("md.trades", 0, offset++, new byte[0], new byte[0])));
+    }
+    return out;
   }
 
   private static void copy(Connection c, CopyFormat format, List<Row> rows) throws Exception {

@@ -18,9 +18,10 @@ final class BenchRows {
 
   private BenchRows() {}
 
-  static List<TradeTick> trades(int count) {
+  /** Trades number {@code from} to {@code from + count - 1} of one fixed sequence. */
+  static List<TradeTick> trades(int from, int count) {
     List<TradeTick> out = new ArrayList<>(count);
-    for (int n = 0; n < count; n++) {
+    for (int n = from; n < from + count; n++) {
       long ts = T0 + n * 10_000L * 1_000L; // 10 ms apart
       out.add(
           TradeTick.newBuilder()
@@ -36,9 +37,10 @@ final class BenchRows {
     return out;
   }
 
-  static List<Bar> bars(int count) {
+  /** Bars number {@code from} to {@code from + count - 1} of one fixed sequence. */
+  static List<Bar> bars(int from, int count) {
     List<Bar> out = new ArrayList<>(count);
-    for (int n = 0; n < count; n++) {
+    for (int n = from; n < from + count; n++) {
       long start = T0 - (n / INSTRUMENTS) * 60_000_000_000L;
       BigDecimal p = new BigDecimal(100 + n % 53).setScale(8);
       out.add(

@@ -8,8 +8,6 @@ import io.tickstream.infra.embedded.EmbeddedPostgres;
 import io.tickstream.infra.embedded.registry.SchemaRegistryServer;
 import io.tickstream.schemas.Topic;
 import io.tickstream.schemas.Topics;
-import io.tickstream.schemas.avro.Bar;
-import io.tickstream.schemas.avro.TradeTick;
 import io.tickstream.schemas.serde.AvroWireSerializer;
 import io.tickstream.sink.Dialect;
 import io.tickstream.sink.SinkConfig;
@@ -52,7 +50,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * trades_vs_copy=<x> bars_vs_copy=<y> trades_rows_per_s=<z>}. Sizes: system properties {@code
  * sink.bench.trades} (default 1000000), {@code sink.bench.bars} (500000) and {@code
  * sink.bench.rounds} (4), counted; a warm-up round of one more round's rows goes first and is not
- * counted.
+ * counted. Every timed phase starts after a {@code CHECKPOINT}.
  */
 public final class SinkBench {
   private static final int BATCH = 5000;
@@ -66,9 +64,6 @@ public final class SinkBench {
     int rounds = Integer.getInteger("sink.bench.rounds", 4);
     Path home = Path.of(System.getProperty("tickstream.home", "."));
     Path work = Files.createTempDirectory("sink-bench");
-    // One extra round's rows for the warm-up round (JIT, connection pools, first consumer group).
-    List<TradeTick> trades = BenchRows.trades(tradeCount + tradeCount / rounds);
-    List<Bar> bars = BenchRows.bars(barCount + barCount / rounds);
     try (EmbeddedKafka kafka = EmbeddedKafka.start(0, work.resolve("kafka"));
         SchemaRegistryServer registry = SchemaRegistryServer.start(0, kafka.bootstrapServers());
         EmbeddedPostgres pg = EmbeddedPostgres.start(0, work.resolve("pg"))) {
@@ -83,7 +78,8 @@ public final class SinkBench {
           rounds(
               db,
               "trades",
-              trades,
+              tradeCount,
+              BenchRows::trades,
               part ->
                   fill(kafka, registry, Topics.TRADES, part, t -> t.getInstrumentId().toString()),
               BenchRows::tradesCsv,
@@ -93,7 +89,8 @@ public final class SinkBench {
           rounds(
               db,
               "bars",
-              bars,
+              barCount,
+              BenchRows::bars,
               part -> fill(kafka, registry, Topics.BARS, part, b -> b.getInstrumentId().toString()),
               BenchRows::barsCsv,
               config,
@@ -188,16 +185,23 @@ public final class SinkBench {
     return SinkConfig.fromProperties(p);
   }
 
+  /** A part of the benchmark's fixed sequence of rows. */
+  private interface RowSource<V> {
+    List<V> rows(int from, int count);
+  }
+
   /**
-   * Stores {@code rows} in {@code rounds + 1} parts, each through the sink and by plain COPY, the
-   * order alternating from round to round. The first part is a warm-up round for both sides (the
-   * sink's code is still interpreted and its consumer group new; the COPY side is server work) and
-   * is not counted.
+   * Stores {@code count} rows in {@code rounds} parts, each through the sink and by plain COPY, the
+   * order alternating from round to round, after a warm-up part of one more round's rows for both
+   * sides (the sink's code is still interpreted and its consumer group new; the COPY side is server
+   * work) that is not counted. Each part's rows are made when its round starts and dropped after
+   * it, so the benchmark's own data does not sit in the heap the sink's collector scans.
    */
   private static <V> Rounds rounds(
       DataSource db,
       String table,
-      List<V> rows,
+      int count,
+      RowSource<V> source,
       Consumer<List<V>> fill,
       Function<List<V>, List<String>> csv,
       SinkConfig config,
@@ -207,23 +211,29 @@ public final class SinkBench {
     Rounds warmUp = new Rounds();
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     int parts = rounds + 1;
+    int perPart = count / rounds;
     int stored = 0;
     try (PlainCopy copy = PlainCopy.create(db, table, "plain_copy");
         PlainCopy binary = PlainCopy.create(db, table, "binary_copy")) {
       for (int r = 0; r < parts; r++) {
         Rounds into = r == 0 ? warmUp : out;
-        List<V> part = rows.subList(rows.size() * r / parts, rows.size() * (r + 1) / parts);
+        List<V> part = source.rows(r * perPart, perPart);
         List<String> lines = csv.apply(part);
         byte[][] binaryLines = binary.binaryRows(lines);
         fill.accept(part);
         stored += part.size();
         if (r % 2 == 1) {
+          checkpoint(db);
           into.copied(part.size(), copy.copy(lines, BATCH));
+          checkpoint(db);
           into.copiedBinary(part.size(), binary.copyBinary(binaryLines, BATCH));
         }
+        checkpoint(db);
         throughSink(config, meters, table, stored, into);
         if (r % 2 == 0) {
+          checkpoint(db);
           into.copiedBinary(part.size(), binary.copyBinary(binaryLines, BATCH));
+          checkpoint(db);
           into.copied(part.size(), copy.copy(lines, BATCH));
         }
       }
@@ -236,6 +246,17 @@ public final class SinkBench {
         warmUp.copyRowsPerSecond());
     stages(meters, table, out.sinkSeconds + warmUp.sinkSeconds);
     return out;
+  }
+
+  /**
+   * Flushes the dirty pages of the previous phase, so that a checkpoint's writes (seconds of disk
+   * work on this box) do not fall into whichever phase happens to run when it is due.
+   */
+  private static void checkpoint(DataSource db) throws java.sql.SQLException {
+    try (java.sql.Connection c = db.getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("CHECKPOINT");
+    }
   }
 
   /** Rows and seconds of the sink and of the plain COPY, summed over the rounds. */
