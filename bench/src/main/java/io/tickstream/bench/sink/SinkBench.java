@@ -48,7 +48,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * shape) and reports the sink against it too ({@code ratio_vs_binary_copy}). Writes {@code
  * bench/results/sink-<timestamp>.json} under {@code tickstream.home} and ends with {@code sink:
  * trades_vs_copy=<x> bars_vs_copy=<y> trades_rows_per_s=<z>}. Sizes: system properties {@code
- * sink.bench.trades} (default 1000000), {@code sink.bench.bars} (500000) and {@code
+ * sink.bench.trades} (default 1000000), {@code sink.bench.bars} (1000000) and {@code
  * sink.bench.rounds} (4), counted; a warm-up round of one more round's rows goes first and is not
  * counted. Every timed phase starts after a {@code CHECKPOINT}.
  */
@@ -60,7 +60,7 @@ public final class SinkBench {
   /** Runs the benchmark; see the class comment. */
   public static void main(String[] args) throws Exception {
     int tradeCount = Integer.getInteger("sink.bench.trades", 1_000_000);
-    int barCount = Integer.getInteger("sink.bench.bars", 500_000);
+    int barCount = Integer.getInteger("sink.bench.bars", 1_000_000);
     int rounds = Integer.getInteger("sink.bench.rounds", 4);
     Path home = Path.of(System.getProperty("tickstream.home", "."));
     Path work = Files.createTempDirectory("sink-bench");
