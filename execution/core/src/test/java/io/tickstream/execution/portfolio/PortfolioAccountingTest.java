@@ -164,4 +164,21 @@ class PortfolioAccountingTest {
     // Cash stays exact whatever the average: 100,000 - 10 - 20.02 = 99,969.98
     assertThat(portfolio.cash()).isEqualByComparingTo("99969.98");
   }
+
+  @Test
+  void openingAtAFinerPriceRoundsTheAverageCostLikeTheDivision() {
+    // Opening from flat the average is (qty * px) / qty = px, to 8 places, half-even: a price of
+    // 9 decimals ending in 5 rounds to the even neighbour; the scale is 8 as a division's would be.
+    PositionChanged even = fill(AAPL, OrderSide.BUY, "3", "100.123456785", "0", 1);
+    assertThat(even.avgCost()).isEqualTo(new BigDecimal("100.12345678"));
+    PositionChanged odd = fill(BTC, OrderSide.SELL, "7", "0.000000015", "0", 2);
+    assertThat(odd.avgCost()).isEqualTo(new BigDecimal("0.00000002"));
+    // A coarse price gets the division's scale too (equals, not only compareTo).
+    Portfolio other = new Portfolio(ACCOUNT, d(1_000));
+    PositionChanged coarse =
+        other.apply(
+            new OrderFilled(
+                "c1", AAPL, "t1", OrderSide.BUY, d("2"), d("12.5"), d("0"), BigDecimal.ZERO, 1));
+    assertThat(coarse.avgCost()).isEqualTo(new BigDecimal("12.50000000"));
+  }
 }
