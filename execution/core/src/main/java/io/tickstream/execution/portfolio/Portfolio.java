@@ -106,8 +106,13 @@ public final class Portfolio {
     if (price.signum() <= 0) {
       throw new IllegalArgumentException("mark price must be > 0, got " + price);
     }
-    marks.put(instrumentId, price);
-    updatePeak();
+    BigDecimal before = marks.put(instrumentId, price);
+    // The same mark again (a bar opening at the previous close, a fill's mark before booking) gives
+    // the same equity, and the peak already holds it: skip the sum over the positions. equals, not
+    // compareTo: a mark of another scale changes the scale of equity, so it is recomputed.
+    if (!price.equals(before)) {
+      updatePeak();
+    }
   }
 
   /** Marks the update's instrument to its last price. */

@@ -181,4 +181,22 @@ class PortfolioAccountingTest {
                 "c1", AAPL, "t1", OrderSide.BUY, d("2"), d("12.5"), d("0"), BigDecimal.ZERO, 1));
     assertThat(coarse.avgCost()).isEqualTo(new BigDecimal("12.50000000"));
   }
+
+  @Test
+  void anUnchangedMarkLeavesEquityAsItWasAndAnotherScaleRescalesIt() {
+    // Buy 10 @ 50.00, no fee: cash 100,000 - 500 = 99,500.00
+    fill(AAPL, OrderSide.BUY, "10", "50.00", "0", 1);
+    portfolio.mark(AAPL, new BigDecimal("51.00")); // 99,500.00 + 10 * 51.00 = 100,010.00
+    assertThat(portfolio.equity()).isEqualTo(new BigDecimal("100010.00"));
+    portfolio.mark(AAPL, new BigDecimal("51.00"));
+    assertThat(portfolio.equity()).isEqualTo(new BigDecimal("100010.00"));
+    assertThat(portfolio.peakEquity()).isEqualTo(new BigDecimal("100010.00"));
+    // The same value at three places: 10 * 51.000 = 510.000, equity 100,010.000.
+    portfolio.mark(AAPL, new BigDecimal("51.000"));
+    assertThat(portfolio.equity()).isEqualTo(new BigDecimal("100010.000"));
+    // A lower mark after an unchanged one: 99,500.00 + 10 * 49.00 = 99,990.00, peak kept.
+    portfolio.mark(AAPL, new BigDecimal("49.00"));
+    assertThat(portfolio.equity()).isEqualTo(new BigDecimal("99990.00"));
+    assertThat(portfolio.peakEquity()).isEqualByComparingTo("100010");
+  }
 }
