@@ -3,6 +3,7 @@ package io.tickstream.execution;
 import io.tickstream.signals.Signal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -38,10 +39,10 @@ public final class ClientOrderIds {
   // use.
   private static final ThreadLocal<MessageDigest> SHA_256 =
       ThreadLocal.withInitial(ClientOrderIds::sha256);
-  // The canonical encoding is written into a per-thread buffer (grown when a longer one comes),
-  // not a new one per id: one order in six bars in a backtest makes an id.
-  private static final ThreadLocal<ByteBuffer[]> SCRATCH =
-      ThreadLocal.withInitial(() -> new ByteBuffer[] {ByteBuffer.allocate(256)});
+  // The canonical encoding, the digest and its base64url text are written into per-thread buffers
+  // (the first grown when a longer encoding comes), not new arrays per id: a backtest makes an id
+  // for every change of direction, about one bar in six. The only allocation left is the String.
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   private ClientOrderIds() {}
@@ -63,26 +64,34 @@ public final class ClientOrderIds {
     Objects.requireNonNull(strategyId, "strategyId");
     Objects.requireNonNull(barSpec, "barSpec");
     Objects.requireNonNull(accountId, "accountId");
-    byte[] a = instrumentId.getBytes(StandardCharsets.UTF_8);
-    byte[] b = strategyId.getBytes(StandardCharsets.UTF_8);
-    byte[] c = barSpec.getBytes(StandardCharsets.UTF_8);
-    byte[] d = accountId.getBytes(StandardCharsets.UTF_8);
-    int length = 4 * 5 + 8 + 4 + a.length + b.length + c.length + d.length;
-    ByteBuffer[] holder = SCRATCH.get();
-    if (holder[0].capacity() < length) {
-      holder[0] = ByteBuffer.allocate(Math.max(length, 2 * holder[0].capacity()));
-    }
-    ByteBuffer canonical = holder[0].clear();
+    Scratch scratch = SCRATCH.get();
+    ByteBuffer canonical =
+        scratch.canonical(
+            4 * 5
+                + 8
+                + 4
+                + utf8Length(instrumentId)
+                + utf8Length(strategyId)
+                + utf8Length(barSpec)
+                + utf8Length(accountId));
     canonical.putInt(VERSION);
-    putField(canonical, a);
-    putField(canonical, b);
-    putField(canonical, c);
+    putField(canonical, instrumentId);
+    putField(canonical, strategyId);
+    putField(canonical, barSpec);
     canonical.putLong(barEnd).putInt(revision);
-    putField(canonical, d);
+    putField(canonical, accountId);
     MessageDigest sha = SHA_256.get();
     sha.reset(); // in case an earlier call was interrupted between update and digest
-    sha.update(canonical.array(), 0, length);
-    return BASE64URL.encodeToString(sha.digest());
+    sha.update(canonical.array(), 0, canonical.position());
+    try {
+      sha.digest(scratch.digest, 0, scratch.digest.length);
+    } catch (DigestException e) {
+      // The buffer is exactly SHA-256's 32 bytes: this cannot happen.
+      throw new IllegalStateException(e);
+    }
+    int n = BASE64URL.encode(scratch.digest, scratch.text);
+    // base64url is ASCII: Latin-1 decoding copies the bytes into a compact string as they are.
+    return new String(scratch.text, 0, n, StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -120,8 +129,55 @@ public final class ClientOrderIds {
     return parentId + "-" + leg;
   }
 
-  private static void putField(ByteBuffer buffer, byte[] field) {
-    buffer.putInt(field.length).put(field);
+  /** Bytes of {@code s} in UTF-8, without encoding it. */
+  private static int utf8Length(String s) {
+    int n = s.length();
+    int bytes = n;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        // Not ASCII (ids rarely are not): let the JDK's encoder count, surrogates and all.
+        return s.getBytes(StandardCharsets.UTF_8).length;
+      }
+    }
+    return bytes;
+  }
+
+  /**
+   * Writes the UTF-8 length of {@code field} and its bytes. ASCII (every id seen in practice) is
+   * copied char by char, which is its UTF-8 encoding; anything else goes through the JDK's encoder,
+   * so the bytes are those of {@code getBytes(UTF_8)} either way.
+   */
+  private static void putField(ByteBuffer buffer, String field) {
+    int n = field.length();
+    int start = buffer.position();
+    buffer.putInt(n);
+    for (int i = 0; i < n; i++) {
+      char c = field.charAt(i);
+      if (c >= 0x80) {
+        byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
+        buffer.position(start);
+        buffer.putInt(utf8.length).put(utf8);
+        return;
+      }
+      buffer.put((byte) c);
+    }
+  }
+
+  /** One thread's buffers. */
+  private static final class Scratch {
+    private ByteBuffer canonical = ByteBuffer.allocate(256);
+    final byte[] digest = new byte[32];
+    // 32 bytes are 43 base64 characters unpadded.
+    final byte[] text = new byte[LENGTH];
+
+    /** The canonical buffer, cleared, with room for {@code length} bytes. */
+    ByteBuffer canonical(int length) {
+      if (canonical.capacity() < length) {
+        canonical = ByteBuffer.allocate(Math.max(length, 2 * canonical.capacity()));
+      }
+      return canonical.clear();
+    }
   }
 
   private static MessageDigest sha256() {

@@ -1,6 +1,7 @@
 package io.tickstream.execution;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
@@ -42,8 +43,18 @@ public final class Precision {
     return bps.movePointLeft(4);
   }
 
-  /** {@code n} rounded down (towards zero) to a whole multiple of {@code increment}. */
+  /**
+   * {@code n} rounded down (towards zero) to a whole multiple of {@code increment}.
+   *
+   * <p>An increment {@code 1 * 10^-k} (lot 1, 0.001, 1E+1; the usual case) needs no division:
+   * {@code trunc(n / 10^-k) * 10^-k} is {@code n} truncated to {@code k} places, with the same
+   * value and scale {@code k} (the quotient has scale 0, the increment scale {@code k}). Other
+   * increments (0.5, 25) divide. Checked against the division in PrecisionTest.
+   */
   public static BigDecimal roundDownToMultiple(BigDecimal n, BigDecimal increment) {
+    if (increment.unscaledValue().equals(BigInteger.ONE)) {
+      return n.setScale(increment.scale(), RoundingMode.DOWN);
+    }
     return n.divide(increment, 0, RoundingMode.DOWN).multiply(increment);
   }
 

@@ -25,6 +25,26 @@ class ClientOrderIdsTest {
   }
 
   @Test
+  void idsAreTheSha256OfTheDocumentedEncoding() {
+    // Expected values from Python's hashlib over the encoding the class Javadoc documents
+    // (big-endian int version 1, length-prefixed UTF-8 fields, long bar end, int revision),
+    // base64url without padding: ids are stored and compared across versions, so they never
+    // change. Non-ASCII fields (surrogate pair included) and a field longer than the initial buffer
+    // are covered too.
+    assertThat(ClientOrderIds.of("AAPL.XNAS", "sma-cross", "1m", BAR_END, 0, "ACC-1"))
+        .isEqualTo("TzKTvmSV2-5N_EhxnNkyKK0XEwqcoQCj_yhV5qE_Os8");
+    assertThat(
+            ClientOrderIds.of(
+                "SIE.XETR", "strat\u00e9gie-\u20ac", "1m", BAR_END, 2, "Konto-\u00dc-\ud83d\ude00"))
+        .isEqualTo("T7wFMLriayyfF34vYP4gxNbw72K6_3Umom_Jvq-IOns");
+    assertThat(ClientOrderIds.of("x".repeat(300), "s", "1m", -5, 0, "A"))
+        .isEqualTo("Df2hoyUqahJZTskZIVDZmFp_t4trJM_97jW9iAEYtO8");
+    // And again after the long one grew this thread's buffer.
+    assertThat(ClientOrderIds.of("AAPL.XNAS", "sma-cross", "1m", BAR_END, 0, "ACC-1"))
+        .isEqualTo("TzKTvmSV2-5N_EhxnNkyKK0XEwqcoQCj_yhV5qE_Os8");
+  }
+
+  @Test
   void everyFieldChangesTheId() {
     Set<String> ids = new HashSet<>();
     ids.add(ClientOrderIds.of("AAPL.XNAS", "s1", "1m", BAR_END, 0, "ACC"));

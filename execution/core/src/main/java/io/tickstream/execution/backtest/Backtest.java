@@ -39,6 +39,18 @@ public final class Backtest {
 
   private static final int PROGRESS_EVERY = 1 << 14;
 
+  /**
+   * Bars between two {@link TradingEngine#forgetOrderIds} calls. The engine remembers every client
+   * order id to refuse a replayed signal; in a backtest none can come: an id is derived from
+   * (instrument, strategy, bar spec, bar end, revision, account) ({@link
+   * io.tickstream.execution.ClientOrderIds}) and {@link #checkSignal} makes each instrument's
+   * signals end strictly after the previous one, so no two signals of a run share an instrument and
+   * a bar end, and no id repeats. Kept, the ids would grow by up to one per bar for the whole run
+   * (100,000 bars, 100,000 ids) and survive young collections; forgotten, they stay within about
+   * this many. A power of two so the check is a mask.
+   */
+  private static final int FORGET_IDS_EVERY = 1 << 10;
+
   private Backtest() {}
 
   /** Runs over every bar of {@code bars} (closing it), trading from the first. */
@@ -65,11 +77,47 @@ public final class Backtest {
   private static final class InstrumentRun {
     final Strategy strategy;
     final Atr atr;
+    // Bar end of the instrument's previous signal (checkSignal).
+    long lastSignalEnd = Long.MIN_VALUE;
 
     InstrumentRun(Strategy strategy, int atrPeriod) {
       this.strategy = strategy;
       this.atr = atrPeriod > 0 ? new Atr(atrPeriod) : null;
     }
+  }
+
+  /**
+   * The bar end of {@code signal}, computed on {@code bar}, after checking that it is of the bar's
+   * instrument and ends strictly after {@code previousEnd} (the instrument's previous signal): what
+   * makes the run's client order ids unique, so that the engine may forget them ({@link
+   * #FORGET_IDS_EVERY}). The built-in strategies already refuse bars out of order; this keeps the
+   * guarantee for any strategy a plan may create.
+   *
+   * @throws IllegalArgumentException when either does not hold
+   */
+  static long checkSignal(Bar bar, Signal signal, long previousEnd) {
+    if (!signal.instrumentId().equals(bar.instrumentId())) {
+      throw new IllegalArgumentException(
+          "strategy "
+              + signal.strategyId()
+              + " returned a signal for "
+              + signal.instrumentId()
+              + " on a bar of "
+              + bar.instrumentId());
+    }
+    if (signal.barEnd() <= previousEnd) {
+      throw new IllegalArgumentException(
+          "signal of "
+              + signal.instrumentId()
+              + " by "
+              + signal.strategyId()
+              + " ends at "
+              + signal.barEnd()
+              + ", not after the previous signal's end "
+              + previousEnd
+              + ": a backtest needs each instrument's bars in time order, each once");
+    }
+    return signal.barEnd();
   }
 
   /** The state of one run. */
@@ -120,7 +168,10 @@ public final class Backtest {
                           : new InstrumentRun(config.strategy().create(), config.atrPeriod()));
         }
         onBar(bar, run);
-        if (++count % PROGRESS_EVERY == 0) {
+        if ((++count & (FORGET_IDS_EVERY - 1)) == 0) {
+          engine.forgetOrderIds();
+        }
+        if (count % PROGRESS_EVERY == 0) {
           progress.onProgress(count, bar.end());
         }
       }
@@ -144,6 +195,7 @@ public final class Backtest {
       }
       BarInput in = BarInput.of(bar);
       Signal signal = run.strategy.onBar(in);
+      run.lastSignalEnd = checkSignal(bar, signal, run.lastSignalEnd);
       BigDecimal atr = null;
       if (run.atr != null) {
         double a = run.atr.update(in.high(), in.low(), in.close(), in.volume());

@@ -258,6 +258,20 @@ public final class TradingEngine {
     venue.forgetDoneOrders();
   }
 
+  /**
+   * Forgets the client order ids seen so far (of processed signals, of risk-checked orders, and of
+   * the venue's done orders), keeping closed trades. Only for a caller that guarantees no signal it
+   * passes later can repeat an earlier one's id: the engine's duplicate checks then never refuse
+   * anything, and the sets they keep only grow. A backtest is such a caller: it checks that every
+   * instrument's signals end strictly after the previous one, so no (instrument, bar end) and hence
+   * no id comes twice ({@link io.tickstream.execution.backtest.Backtest}).
+   */
+  public void forgetOrderIds() {
+    processedSignalIds.clear();
+    risk.forgetSeenIds();
+    venue.forgetDoneOrders();
+  }
+
   /** The direction last acted on for {@code strategyId} in {@code instrumentId}; FLAT if none. */
   public Direction lastActed(String instrumentId, String strategyId) {
     Map<String, Direction> byStrategy = acted.get(instrumentId);

@@ -7,10 +7,10 @@ import io.tickstream.execution.risk.AccountState;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Exact accounting of one account in one currency: cash, positions, marks and equity.
@@ -36,8 +36,11 @@ public final class Portfolio {
   // Every change of cash, positions or marks goes through updatePeak, which recomputes this, so
   // equity() is a field read: a backtest asks for it once or twice per bar.
   private BigDecimal equity;
-  private final Map<String, Position> positions = new TreeMap<>();
-  private final Map<String, BigDecimal> marks = new TreeMap<>();
+  // Hash maps: a backtest looks both up several times per bar, and no caller sees their order (the
+  // accessors hand out Map.copyOf, which has none, and every sum over them is exact, so the order
+  // of its terms changes neither its value nor its scale).
+  private final Map<String, Position> positions = new HashMap<>();
+  private final Map<String, BigDecimal> marks = new HashMap<>();
   private final List<ClosedTrade> closedTrades = new ArrayList<>();
 
   /** An account holding only {@code startingCash}. */
@@ -103,8 +106,13 @@ public final class Portfolio {
     if (price.signum() <= 0) {
       throw new IllegalArgumentException("mark price must be > 0, got " + price);
     }
-    marks.put(instrumentId, price);
-    updatePeak();
+    BigDecimal before = marks.put(instrumentId, price);
+    // The same mark again (a bar opening at the previous close, a fill's mark before booking) gives
+    // the same equity, and the peak already holds it: skip the sum over the positions. equals, not
+    // compareTo: a mark of another scale changes the scale of equity, so it is recomputed.
+    if (!price.equals(before)) {
+      updatePeak();
+    }
   }
 
   /** Marks the update's instrument to its last price. */

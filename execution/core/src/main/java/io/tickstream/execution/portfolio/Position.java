@@ -60,9 +60,15 @@ public record Position(
     BigDecimal next = quantity.add(signedFill);
     if (quantity.signum() == 0 || quantity.signum() == signedFill.signum()) {
       // Opening or adding: weight the old average by the old size and the fill by its size.
-      BigDecimal cost =
-          Precision.divide(quantity.abs().multiply(avgCost).add(qty.multiply(price)), next.abs());
       boolean opening = quantity.signum() == 0;
+      // Opening from flat, that average is (qty * price) / qty = price exactly, and rounding the
+      // exact quotient to SCALE places is rounding the price: the same value and scale as the
+      // division, without the division (most fills of a backtest open a position).
+      BigDecimal cost =
+          opening
+              ? Precision.round(price)
+              : Precision.divide(
+                  quantity.abs().multiply(avgCost).add(qty.multiply(price)), next.abs());
       BigDecimal trip = opening ? BigDecimal.ZERO : tripRealizedPnl;
       return new Transition(
           new Position(

@@ -1,6 +1,7 @@
 package io.tickstream.execution.engine;
 
 import static io.tickstream.execution.TestOrders.AAPL;
+import static io.tickstream.execution.engine.EngineFixture.MINUTE;
 import static io.tickstream.execution.engine.EngineFixture.T0;
 import static io.tickstream.execution.engine.EngineFixture.engine;
 import static io.tickstream.execution.engine.EngineFixture.signal;
@@ -12,6 +13,7 @@ import io.tickstream.execution.orders.OrderAccepted;
 import io.tickstream.execution.orders.OrderCanceled;
 import io.tickstream.execution.orders.OrderDenied;
 import io.tickstream.execution.orders.OrderFilled;
+import io.tickstream.execution.orders.OrderRejected;
 import io.tickstream.execution.orders.OrderSide;
 import io.tickstream.execution.orders.OrderSubmitted;
 import io.tickstream.execution.portfolio.ClosedTrade;
@@ -105,5 +107,43 @@ class TradingEngineTest {
     List<EngineEvent> crash = engine.onMarketUpdate(trade(4, "40"));
     assertThat(((EngineEvent.ModeChanged) crash.get(0)).to()).isEqualTo(TradingMode.HALTED);
     assertThat(engine.mode()).isEqualTo(TradingMode.HALTED);
+  }
+
+  @Test
+  void forgottenOrderIdsNoLongerRefuseARedeliveredSignalButClosedTradesStay() {
+    TradingEngine engine = engine("0.2");
+    engine.onMarketUpdate(trade(1, "100"));
+    engine.onSignal(signal(1, Direction.LONG), 0, T0 + MINUTE); // BUY 100
+    engine.onMarketUpdate(trade(2, "101")); // filled
+    engine.onSignal(signal(3, Direction.FLAT), 0, T0 + 3 * MINUTE); // SELL 100
+    engine.onMarketUpdate(trade(4, "99")); // filled: one round trip
+    // The LONG of minute 1 redelivered: a new direction, but its id was seen, so nothing.
+    assertThat(engine.onSignal(signal(1, Direction.LONG), 0, T0 + 5 * MINUTE)).isEmpty();
+
+    engine.forgetOrderIds();
+
+    // Now the same signal is news to the engine: floor(10,000 / 99) = 101 shares go out again.
+    List<EngineEvent> again = engine.onSignal(signal(1, Direction.LONG), 0, T0 + 5 * MINUTE);
+    OrderSubmitted submitted = (OrderSubmitted) only(again, 0);
+    assertThat(submitted.order().quantity()).isEqualByComparingTo("101");
+    assertThat(only(again, 1)).isInstanceOf(OrderAccepted.class);
+    assertThat(engine.portfolio().closedTrades()).hasSize(1);
+  }
+
+  @Test
+  void aWorkingOrderKeepsItsIdAtTheVenueWhenIdsAreForgotten() {
+    TradingEngine engine = engine("0.2");
+    engine.onMarketUpdate(trade(1, "100"));
+    engine.onSignal(signal(1, Direction.LONG), 0, T0 + MINUTE); // BUY 100, working
+
+    engine.forgetOrderIds();
+
+    // The bar-1 signal again, now FLAT: the same id (direction is not part of it). The engine and
+    // the risk engine forgot it, so it is sized and approved (SELL the 100 still working), but the
+    // venue still holds the working order under that id and refuses the reuse.
+    List<EngineEvent> events = engine.onSignal(signal(1, Direction.FLAT), 0, T0 + 2 * MINUTE);
+    assertThat(only(events, 0)).isInstanceOf(OrderSubmitted.class);
+    OrderRejected rejected = (OrderRejected) only(events, 1);
+    assertThat(rejected.reason()).contains("duplicate client order id");
   }
 }

@@ -164,4 +164,39 @@ class PortfolioAccountingTest {
     // Cash stays exact whatever the average: 100,000 - 10 - 20.02 = 99,969.98
     assertThat(portfolio.cash()).isEqualByComparingTo("99969.98");
   }
+
+  @Test
+  void openingAtAFinerPriceRoundsTheAverageCostLikeTheDivision() {
+    // Opening from flat the average is (qty * px) / qty = px, to 8 places, half-even: a price of
+    // 9 decimals ending in 5 rounds to the even neighbour; the scale is 8 as a division's would be.
+    PositionChanged even = fill(AAPL, OrderSide.BUY, "3", "100.123456785", "0", 1);
+    assertThat(even.avgCost()).isEqualTo(new BigDecimal("100.12345678"));
+    PositionChanged odd = fill(BTC, OrderSide.SELL, "7", "0.000000015", "0", 2);
+    assertThat(odd.avgCost()).isEqualTo(new BigDecimal("0.00000002"));
+    // A coarse price gets the division's scale too (equals, not only compareTo).
+    Portfolio other = new Portfolio(ACCOUNT, d(1_000));
+    PositionChanged coarse =
+        other.apply(
+            new OrderFilled(
+                "c1", AAPL, "t1", OrderSide.BUY, d("2"), d("12.5"), d("0"), BigDecimal.ZERO, 1));
+    assertThat(coarse.avgCost()).isEqualTo(new BigDecimal("12.50000000"));
+  }
+
+  @Test
+  void anUnchangedMarkLeavesEquityAsItWasAndAnotherScaleRescalesIt() {
+    // Buy 10 @ 50.00, no fee: cash 100,000 - 500 = 99,500.00
+    fill(AAPL, OrderSide.BUY, "10", "50.00", "0", 1);
+    portfolio.mark(AAPL, new BigDecimal("51.00")); // 99,500.00 + 10 * 51.00 = 100,010.00
+    assertThat(portfolio.equity()).isEqualTo(new BigDecimal("100010.00"));
+    portfolio.mark(AAPL, new BigDecimal("51.00"));
+    assertThat(portfolio.equity()).isEqualTo(new BigDecimal("100010.00"));
+    assertThat(portfolio.peakEquity()).isEqualTo(new BigDecimal("100010.00"));
+    // The same value at three places: 10 * 51.000 = 510.000, equity 100,010.000.
+    portfolio.mark(AAPL, new BigDecimal("51.000"));
+    assertThat(portfolio.equity()).isEqualTo(new BigDecimal("100010.000"));
+    // A lower mark after an unchanged one: 99,500.00 + 10 * 49.00 = 99,990.00, peak kept.
+    portfolio.mark(AAPL, new BigDecimal("49.00"));
+    assertThat(portfolio.equity()).isEqualTo(new BigDecimal("99990.00"));
+    assertThat(portfolio.peakEquity()).isEqualByComparingTo("100010");
+  }
 }
