@@ -60,10 +60,17 @@ public final class AnalyticsJob {
     toKafka(build(trades(env, cfg), cfg), cfg);
   }
 
-  /** The trades of {@code md.trades}, with event time and per-partition watermarks. */
+  /**
+   * The trades of {@code md.trades}, with event time and per-partition watermarks, typed {@link
+   * TradeTickSerializer#TYPE_INFO} so that they cross the {@code keyBy} to the bars without Avro.
+   */
   public static DataStream<TradeTick> trades(
       StreamExecutionEnvironment env, AnalyticsJobConfig cfg) {
-    return env.fromSource(tradeSource(cfg), BarStage.watermarkStrategy(cfg), "md.trades source")
+    return env.fromSource(
+            tradeSource(cfg),
+            BarStage.watermarkStrategy(cfg),
+            "md.trades source",
+            TradeTickSerializer.TYPE_INFO)
         .uid(SOURCE_UID);
   }
 

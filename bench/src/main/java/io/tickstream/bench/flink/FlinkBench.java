@@ -3,6 +3,7 @@ package io.tickstream.bench.flink;
 import io.tickstream.jobs.AnalyticsJob;
 import io.tickstream.jobs.AnalyticsJobConfig;
 import io.tickstream.jobs.BarStage;
+import io.tickstream.jobs.TradeTickSerializer;
 import io.tickstream.schemas.avro.TradeTick;
 import io.tickstream.schemas.serde.AvroRecordTypeInfo;
 import java.nio.file.Files;
@@ -151,7 +152,11 @@ public final class FlinkBench {
       boolean measureSignals)
       throws Exception {
     DataStream<TradeTick> trades =
-        env.fromSource(source, BarStage.watermarkStrategy(cfg), name + " trades");
+        env.fromSource(
+            source,
+            BarStage.watermarkStrategy(cfg),
+            name + " trades",
+            TradeTickSerializer.TYPE_INFO);
     AnalyticsJob.Outputs outputs = AnalyticsJob.build(trades, cfg);
     outputs.bars().sinkTo(new DiscardingSink<>()).name("bars");
     outputs.lateTrades().sinkTo(new DiscardingSink<>()).name("late");
