@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -36,8 +35,9 @@ import org.slf4j.LoggerFactory;
  *   <li>generated: a bounded DataGen source, outputs discarded — ticks/s of the job itself;
  *   <li>kafka: the same job reading a pre-filled {@code md.trades} on an embedded broker (Confluent
  *       wire format, real registry) — ticks/s including Kafka and Avro decoding;
- *   <li>latency: a DataGen source rate-limited to 50,000 ticks/s with event time = ingestion time;
- *       p50/p99 of (processing time at the signal sink − bar end), see {@link LatencySink}.
+ *   <li>latency: a DataGen source paced at 50,000 ticks/s ({@link PacedRateLimiter}) with event
+ *       time = ingestion time; p50/p99 of (processing time at the signal sink − bar end), see
+ *       {@link LatencySink}.
  * </ol>
  *
  * <p>Writes {@code bench/results/flink-<timestamp>.json} under {@code tickstream.home} (default:
@@ -131,7 +131,7 @@ public final class FlinkBench {
         new DataGeneratorSource<>(
             new SyntheticTrades(INSTRUMENTS, 0, 0, true),
             (long) rate * seconds,
-            RateLimiterStrategy.perSecond(rate),
+            PacedRateLimiter.perSecond(rate),
             new AvroRecordTypeInfo<>(TradeTick.class));
     StreamExecutionEnvironment env = environment();
     // Low-latency settings: flush network buffers within 1 ms, watermarks every 5 ms.
