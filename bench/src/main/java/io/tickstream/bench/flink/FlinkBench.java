@@ -19,6 +19,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -102,6 +103,8 @@ public final class FlinkBench {
   private static StreamExecutionEnvironment environment() {
     Configuration conf = new Configuration();
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
+    // As the job runs (AnalyticsJob.clusterConfiguration): chained operators share records.
+    conf.set(PipelineOptions.OBJECT_REUSE, true);
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(PARALLELISM, conf);
     return env;
