@@ -50,6 +50,45 @@ public final class BarAccumulatorSerializer extends TypeSerializerSingleton<BarA
     }
   }
 
+  /**
+   * The accumulator with exactly this state (the fields of format 1), for {@link
+   * LongBarAccumulator}'s fallback and state writes.
+   */
+  static BarAccumulator restore(
+      long count,
+      long openTs,
+      BigDecimal open,
+      long closeTs,
+      BigDecimal close,
+      BigDecimal high,
+      BigDecimal low,
+      BigDecimal volume,
+      BigDecimal notional) {
+    BarAccumulator acc = new BarAccumulator();
+    COUNT.set(acc, count);
+    OPEN_TS.set(acc, openTs);
+    OPEN.set(acc, open);
+    CLOSE_TS.set(acc, closeTs);
+    CLOSE.set(acc, close);
+    HIGH.set(acc, high);
+    LOW.set(acc, low);
+    VOLUME.set(acc, volume);
+    NOTIONAL.set(acc, notional);
+    return acc;
+  }
+
+  /** The state of {@code acc}, in the order of {@link #restore}'s decimals. */
+  static BigDecimal[] decimals(BarAccumulator acc) {
+    return new BigDecimal[] {
+      (BigDecimal) OPEN.get(acc),
+      (BigDecimal) CLOSE.get(acc),
+      (BigDecimal) HIGH.get(acc),
+      (BigDecimal) LOW.get(acc),
+      (BigDecimal) VOLUME.get(acc),
+      (BigDecimal) NOTIONAL.get(acc)
+    };
+  }
+
   @Override
   public boolean isImmutableType() {
     return false;

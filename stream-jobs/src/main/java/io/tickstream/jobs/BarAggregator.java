@@ -3,7 +3,6 @@ package io.tickstream.jobs;
 import io.tickstream.jobs.AnalyticsJobConfig.EmptyBars;
 import io.tickstream.schemas.avro.Bar;
 import io.tickstream.schemas.avro.TradeTick;
-import io.tickstream.signals.bars.BarAccumulator;
 import io.tickstream.signals.bars.TimeBarSpec;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -196,7 +195,7 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
       // A flat carried-forward bar has a revision but no accumulator: its timers are set.
       boolean first = slot.acc == null && slot.lastRevision == OpenTimeBars.NOT_EMITTED;
       if (slot.acc == null) {
-        slot.acc = new BarAccumulator();
+        slot.acc = new LongBarAccumulator();
       }
       slot.acc.add(tsNanos, trade.getPrice(), trade.getSize());
       if (maxTimestamp <= watermark) {
@@ -278,7 +277,7 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
     int revision = slot.lastRevision + 1;
     slot.lastRevision = revision;
     long startMillis = slot.startMillis;
-    BarAccumulator acc = slot.acc;
+    LongBarAccumulator acc = slot.acc;
     long start = startMillis * NANOS_PER_MILLI;
     long end = start + specs[i].sizeNanos();
     io.tickstream.signals.bars.Bar bar =

@@ -62,7 +62,8 @@ public final class BarStage {
                     LATE_TRADES,
                     cfg.emptyBars(),
                     cfg.stateTtl()),
-                new AvroRecordTypeInfo<>(Bar.class))
+                // Bars cross the features' and signals' keyBy with BarSerializer, not Avro.
+                BarSerializer.TYPE_INFO)
             .name("bars " + cfg.resolutionsText())
             .uid(BARS_UID);
     return new Result(bars, bars.getSideOutput(LATE_TRADES));

@@ -1,6 +1,5 @@
 package io.tickstream.jobs;
 
-import io.tickstream.signals.bars.BarAccumulator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +22,7 @@ final class OpenTimeBars {
   /** One bar: its start in ms, its accumulator (or null), its last emitted revision. */
   static final class Slot {
     final long startMillis;
-    BarAccumulator acc;
+    LongBarAccumulator acc;
     int lastRevision = NOT_EMITTED;
 
     Slot(long startMillis) {

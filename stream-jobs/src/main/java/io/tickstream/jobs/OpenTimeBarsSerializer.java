@@ -14,7 +14,8 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>Format 1: number of resolutions (int); per resolution: spec text (UTF), number of bars (int);
  * per bar: start in ms (long), last revision (int, -1 = not emitted), has accumulator (boolean),
- * then the accumulator in {@link BarAccumulatorSerializer}'s format.
+ * then the accumulator in {@link BarAccumulatorSerializer}'s format: a {@link LongBarAccumulator}
+ * is written as the core accumulator that took the same trades, so the format did not change.
  */
 public final class OpenTimeBarsSerializer extends TypeSerializerSingleton<OpenTimeBars> {
   private static final long serialVersionUID = 1L;
@@ -64,7 +65,7 @@ public final class OpenTimeBarsSerializer extends TypeSerializerSingleton<OpenTi
         out.writeInt(s.lastRevision);
         out.writeBoolean(s.acc != null);
         if (s.acc != null) {
-          ACC.serialize(s.acc, out);
+          ACC.serialize(s.acc.toBarAccumulator(), out);
         }
       }
     }
@@ -83,7 +84,7 @@ public final class OpenTimeBarsSerializer extends TypeSerializerSingleton<OpenTi
         OpenTimeBars.Slot s = new OpenTimeBars.Slot(in.readLong());
         s.lastRevision = in.readInt();
         if (in.readBoolean()) {
-          s.acc = ACC.deserialize(in);
+          s.acc = LongBarAccumulator.of(ACC.deserialize(in));
         }
         slots.add(s);
       }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,7 @@ class AnalyticsJobConfigTest {
         .isEqualTo(CheckpointingMode.EXACTLY_ONCE);
     assertThat(conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEqualTo("file:///tmp/cp");
     assertThat(conf.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
+    assertThat(conf.get(PipelineOptions.OBJECT_REUSE)).isTrue();
     assertThat(conf.toMap()).containsKeys("execution.checkpointing.interval", "state.backend.type");
   }
 }

@@ -2,7 +2,6 @@ package io.tickstream.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickstream.signals.bars.BarAccumulator;
 import java.math.BigDecimal;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -16,9 +15,11 @@ class OpenTimeBarsSerializerTest {
   void roundTripKeepsBarsRevisionsAndFlatBarsPerResolution() throws Exception {
     OpenTimeBars bars = new OpenTimeBars(new String[] {"1s", "1m"});
     OpenTimeBars.Slot open = bars.findOrAdd(0, 2000);
-    open.acc = new BarAccumulator().add(2_100_000_000L, new BigDecimal("100.5"), BigDecimal.ONE);
+    open.acc =
+        new LongBarAccumulator().add(2_100_000_000L, new BigDecimal("100.5"), BigDecimal.ONE);
     OpenTimeBars.Slot revised = bars.findOrAdd(0, 1000);
-    revised.acc = new BarAccumulator().add(1_500_000_000L, new BigDecimal("99"), BigDecimal.TEN);
+    revised.acc =
+        new LongBarAccumulator().add(1_500_000_000L, new BigDecimal("99"), BigDecimal.TEN);
     revised.lastRevision = 2;
     bars.findOrAdd(1, 0).lastRevision = 0; // a flat bar: a revision, no accumulator
 
@@ -56,7 +57,7 @@ class OpenTimeBarsSerializerTest {
   @Test
   void copyIsDeep() {
     OpenTimeBars bars = new OpenTimeBars(new String[] {"1s"});
-    bars.findOrAdd(0, 0).acc = new BarAccumulator().add(1, BigDecimal.ONE, BigDecimal.ONE);
+    bars.findOrAdd(0, 0).acc = new LongBarAccumulator().add(1, BigDecimal.ONE, BigDecimal.ONE);
     OpenTimeBars copy = serializer.copy(bars);
     bars.find(0, 0).acc.add(2, BigDecimal.TEN, BigDecimal.ONE);
     bars.find(0, 0).lastRevision = 0;

@@ -54,15 +54,15 @@ final class SyntheticTrades implements GeneratorFunction<Long, TradeTick> {
   public TradeTick map(Long n) {
     long ts = wallClock ? nowNanos() : startNanos + n * stepNanos;
     int i = (int) (n % instruments);
-    return TradeTick.newBuilder()
-        .setInstrumentId(ids[i])
-        .setPrice(prices[(int) ((n / instruments * 31 + i) % PRICES)])
-        .setSize(one)
-        .setAggressorSide(AggressorSide.NO_AGGRESSOR)
-        .setTradeId(Long.toString(n))
-        .setTsEvent(ts)
-        .setTsInit(ts)
-        .build();
+    // The all-args constructor: the builder validates each field and tracks set flags per record.
+    return new TradeTick(
+        ids[i],
+        prices[(int) ((n / instruments * 31 + i) % PRICES)],
+        one,
+        AggressorSide.NO_AGGRESSOR,
+        Long.toString(n),
+        ts,
+        ts);
   }
 
   static long nowNanos() {

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.SchemaRegistryClient;
 import org.junit.jupiter.api.AfterEach;
@@ -113,5 +114,14 @@ class AvroWireCodecTest {
       pool.shutdownNow();
     }
     assertThat(RegistryClients.create(url).getAllVersions("md.trades-value")).hasSize(1);
+  }
+
+  @Test
+  void decodingLeavesTheGeneratedClassesSharedModelAlone() {
+    // The codec reads through a fast reader of its own model, not the generated MODEL$.
+    AvroWireCodec<TradeTick> codec = new AvroWireCodec<>(Topics.TRADES, url);
+    TradeTick t = SampleRecords.trade(3);
+    assertThat(codec.decode(codec.encode(t))).isEqualTo(t);
+    assertThat(SpecificData.getForClass(TradeTick.class).isFastReaderEnabled()).isFalse();
   }
 }
