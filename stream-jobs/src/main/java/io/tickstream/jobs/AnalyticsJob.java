@@ -162,6 +162,7 @@ public final class AnalyticsJob {
         CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     conf.set(StateBackendOptions.STATE_BACKEND, cfg.stateBackend().flinkName());
+    conf.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, cfg.watermarkInterval());
     // Object reuse: chained operators hand records on without a serializer copy each. Safe because
     // no operator keeps or changes a record it does not own: BarAggregator reads a trade's fields
     // (immutable Strings and BigDecimals) and passes the trade itself on only to the late output;

@@ -29,6 +29,8 @@ import org.apache.flink.util.TimeUtils;
  * @param thresholdBars tick and volume bar resolutions, distinct; with the time ones at least one
  * @param maxOutOfOrderness bound of the event-time disorder of trades within one partition
  * @param idleness a partition without trades for this long is marked idle; zero disables
+ * @param watermarkInterval how often each source split emits a watermark (Flink's {@code
+ *     pipeline.auto-watermark-interval}); above zero
  * @param allowedLateness how long after its close a bar accepts late trades (as revisions)
  * @param emptyBars what an interval without trades produces
  * @param stateTtl event time without bars after which an instrument's analytics state is dropped
@@ -50,6 +52,7 @@ public record AnalyticsJobConfig(
     List<ThresholdBarSpec> thresholdBars,
     Duration maxOutOfOrderness,
     Duration idleness,
+    Duration watermarkInterval,
     Duration allowedLateness,
     EmptyBars emptyBars,
     Duration stateTtl,
@@ -119,6 +122,14 @@ public record AnalyticsJobConfig(
     }
     requireNotNegative(maxOutOfOrderness, AnalyticsJobOption.MAX_OUT_OF_ORDERNESS);
     requireNotNegative(idleness, AnalyticsJobOption.IDLENESS);
+    Objects.requireNonNull(watermarkInterval, AnalyticsJobOption.WATERMARK_INTERVAL.key());
+    if (watermarkInterval.toMillis() < 1) {
+      // Zero would turn periodic watermarks off: no time bar would ever close.
+      throw invalid(
+          AnalyticsJobOption.WATERMARK_INTERVAL,
+          "must be at least 1ms (0 stops watermarks, so no bar would close); was "
+              + watermarkInterval);
+    }
     requireNotNegative(allowedLateness, AnalyticsJobOption.ALLOWED_LATENESS);
     Objects.requireNonNull(emptyBars, AnalyticsJobOption.EMPTY_BARS.key());
     Objects.requireNonNull(signalsDelivery, AnalyticsJobOption.SIGNALS_DELIVERY.key());
@@ -220,6 +231,7 @@ public record AnalyticsJobConfig(
         thresholdBars,
         duration(v, AnalyticsJobOption.MAX_OUT_OF_ORDERNESS),
         duration(v, AnalyticsJobOption.IDLENESS),
+        duration(v, AnalyticsJobOption.WATERMARK_INTERVAL),
         duration(v, AnalyticsJobOption.ALLOWED_LATENESS),
         choice(v, AnalyticsJobOption.EMPTY_BARS, EmptyBars.class),
         duration(v, AnalyticsJobOption.STATE_TTL),

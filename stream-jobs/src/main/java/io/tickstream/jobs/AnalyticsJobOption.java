@@ -36,6 +36,13 @@ public enum AnalyticsJobOption {
       "max.out.of.orderness", "2s", "how far behind the newest trade a trade may arrive"),
   IDLENESS(
       "idleness", "5s", "a Kafka partition without trades for this long stops holding back time"),
+  WATERMARK_INTERVAL(
+      "watermark.interval",
+      // Flink's default (200 ms) would hold every bar back by up to 200 ms after its last trade's
+      // watermark; emitting a watermark is one comparison per split, so a short interval is cheap.
+      "10ms",
+      "how often each source split emits a watermark: a bar closes at most this long after the"
+          + " watermark passes its end; above 0"),
   ALLOWED_LATENESS(
       "allowed.lateness",
       "0s",

@@ -135,6 +135,18 @@ class AnalyticsJobConfigTest {
     assertThat(conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEqualTo("file:///tmp/cp");
     assertThat(conf.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
     assertThat(conf.get(PipelineOptions.OBJECT_REUSE)).isTrue();
+    assertThat(conf.get(PipelineOptions.AUTO_WATERMARK_INTERVAL)).isEqualTo(Duration.ofMillis(10));
     assertThat(conf.toMap()).containsKeys("execution.checkpointing.interval", "state.backend.type");
+  }
+
+  @Test
+  void watermarkIntervalIsSetAndMustBePositive() {
+    AnalyticsJobConfig cfg = AnalyticsJobConfig.fromMap(Map.of("watermark.interval", "50ms"));
+    assertThat(cfg.watermarkInterval()).isEqualTo(Duration.ofMillis(50));
+    assertThat(AnalyticsJob.clusterConfiguration(cfg).get(PipelineOptions.AUTO_WATERMARK_INTERVAL))
+        .isEqualTo(Duration.ofMillis(50));
+    assertThatThrownBy(() -> AnalyticsJobConfig.fromMap(Map.of("watermark.interval", "0s")))
+        .hasMessageContaining("watermark.interval")
+        .hasMessageContaining("no bar would close");
   }
 }
