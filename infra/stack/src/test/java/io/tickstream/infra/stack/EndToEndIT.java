@@ -41,7 +41,9 @@ class EndToEndIT {
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
   private static final int TRADES = 24_000;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  // HTTP/1.1: the JDK client would ask the Vert.x API to upgrade to h2c (see api HttpProbe).
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @TempDir static Path home;
   private static LocalStack stack;
