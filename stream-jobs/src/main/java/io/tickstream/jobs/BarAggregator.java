@@ -71,6 +71,8 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
   private transient String[] specNames;
   // All open time bars of the instrument in one value: one state read and write per trade.
   private transient ValueState<OpenTimeBars> openBars;
+  // Reused for every trade: its unscaled price and size, worked out once for all its bars.
+  private transient LongBarAccumulator.Trade unscaled;
   // Per resolution: (start of the latest bar in ms, its close, the latest trade's time in ms).
   private transient List<ValueState<Tuple3<Long, BigDecimal, Long>>> carries;
   private transient Counter ticksIn;
@@ -136,6 +138,7 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
 
   @Override
   public void open(OpenContext openContext) {
+    unscaled = new LongBarAccumulator.Trade();
     int n = specTexts.size();
     specs = new TimeBarSpec[n];
     sizeMillis = new long[n];
@@ -181,6 +184,7 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
     long watermark = ctx.timerService().currentWatermark();
     boolean late = false;
     OpenTimeBars bars = null;
+    LongBarAccumulator.Trade amounts = null;
     for (int i = 0; i < specs.length; i++) {
       long start = Math.floorDiv(tsMillis, sizeMillis[i]) * sizeMillis[i];
       long maxTimestamp = start + sizeMillis[i] - 1;
@@ -197,7 +201,10 @@ public final class BarAggregator extends KeyedProcessFunction<String, TradeTick,
       if (slot.acc == null) {
         slot.acc = new LongBarAccumulator();
       }
-      slot.acc.add(tsNanos, trade.getPrice(), trade.getSize());
+      if (amounts == null) {
+        amounts = unscaled.set(trade.getPrice(), trade.getSize());
+      }
+      slot.acc.add(tsNanos, amounts);
       if (maxTimestamp <= watermark) {
         emit(i, slot, ctx.getCurrentKey(), ctx.timerService(), out);
       } else if (first) {

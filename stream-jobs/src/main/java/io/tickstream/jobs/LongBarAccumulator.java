@@ -39,31 +39,62 @@ final class LongBarAccumulator {
   private long notionalHi;
   private long notionalLo;
 
+  /**
+   * A trade's price and size with their unscaled values as longs, worked out once for all the bars
+   * the trade goes into: {@link BigDecimal#unscaledValue} allocates a new BigInteger on every call,
+   * which was the job's largest source of garbage with five resolutions. Mutable, so the operator
+   * can reuse one.
+   */
+  static final class Trade {
+    BigDecimal price;
+    BigDecimal size;
+    long unscaledPrice;
+    long unscaledSize;
+    // Both scales non-negative and both unscaled values within a long.
+    boolean fits;
+
+    Trade set(BigDecimal price, BigDecimal size) {
+      this.price = price;
+      this.size = size;
+      fits = false;
+      if (price.scale() >= 0 && size.scale() >= 0) {
+        BigInteger pu = price.unscaledValue();
+        BigInteger su = size.unscaledValue();
+        if (pu.bitLength() < Long.SIZE && su.bitLength() < Long.SIZE) {
+          unscaledPrice = pu.longValue();
+          unscaledSize = su.longValue();
+          fits = true;
+        }
+      }
+      return this;
+    }
+  }
+
   /** Adds one trade. */
   LongBarAccumulator add(long tsEvent, BigDecimal price, BigDecimal size) {
-    if (slow == null && !addFast(tsEvent, price, size)) {
+    return add(tsEvent, new Trade().set(price, size));
+  }
+
+  /** Adds one trade, its unscaled values already worked out. */
+  LongBarAccumulator add(long tsEvent, Trade trade) {
+    if (slow == null && !addFast(tsEvent, trade)) {
       slow = toBarAccumulator();
     }
     if (slow != null) {
-      slow.add(tsEvent, price, size);
+      slow.add(tsEvent, trade.price, trade.size);
     }
     return this;
   }
 
   /** Adds the trade on longs; false (state untouched) when it does not fit. */
-  private boolean addFast(long tsEvent, BigDecimal price, BigDecimal size) {
-    int ps = price.scale();
-    int ss = size.scale();
-    if (ps < 0 || ss < 0 || (count > 0 && (ps != priceScale || ss != sizeScale))) {
+  private boolean addFast(long tsEvent, Trade trade) {
+    int ps = trade.price.scale();
+    int ss = trade.size.scale();
+    if (!trade.fits || (count > 0 && (ps != priceScale || ss != sizeScale))) {
       return false;
     }
-    BigInteger pu = price.unscaledValue();
-    BigInteger su = size.unscaledValue();
-    if (pu.bitLength() >= Long.SIZE || su.bitLength() >= Long.SIZE) {
-      return false;
-    }
-    long p = pu.longValue();
-    long s = su.longValue();
+    long p = trade.unscaledPrice;
+    long s = trade.unscaledSize;
     long v = volume + s;
     if (((volume ^ v) & (s ^ v)) < 0) {
       return false;

@@ -190,4 +190,32 @@ class LongBarAccumulatorTest {
   private static BarAccumulator read(byte[] bytes) throws Exception {
     return BarAccumulatorSerializer.INSTANCE.deserialize(new DataInputDeserializer(bytes));
   }
+
+  @Test
+  void oneReusedTradeHolderFeedsSeveralBarsAndFallsBackPerValue() {
+    // As BarAggregator does: one holder, set once per trade, added to every bar of the trade.
+    LongBarAccumulator.Trade t = new LongBarAccumulator.Trade();
+    LongBarAccumulator second = new LongBarAccumulator();
+    LongBarAccumulator minute = new LongBarAccumulator();
+    t.set(d("100.50000000"), d("2.00000000"));
+    second.add(1, t);
+    minute.add(1, t);
+    // 2^63 at scale 8: its unscaled value does not fit a long, so this bar goes to BigDecimal.
+    t.set(d("92233720368.54775808"), d("1.00000000"));
+    assertThat(t.fits).isFalse();
+    minute.add(2, t);
+    t.set(d("101.00000000"), d("1.00000000"));
+    second.add(3, t);
+
+    assertThat(second.isFallback()).isFalse();
+    assertThat(bar(second).high()).isEqualTo(d("101.00000000"));
+    assertThat(bar(second).close()).isEqualTo(d("101.00000000"));
+    assertThat(bar(second).volume()).isEqualTo(d("3.00000000"));
+    // 201 + 101 = 302; 302 / 3 = 100.666666666..., half-even to 8 places.
+    assertThat(bar(second).vwap()).isEqualTo(d("100.66666667"));
+    assertThat(minute.isFallback()).isTrue();
+    assertThat(bar(minute).open()).isEqualTo(d("100.50000000"));
+    assertThat(bar(minute).high()).isEqualTo(d("92233720368.54775808"));
+    assertThat(bar(minute).volume()).isEqualTo(d("3.00000000"));
+  }
 }
