@@ -1,8 +1,8 @@
 package io.tickstream.jobs;
 
+import io.tickstream.schemas.serde.OpaqueTypeInfo;
 import java.util.Objects;
 import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
@@ -11,46 +11,15 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  * TradeTickSerializer}, {@link BarSerializer}) instead of Avro's generic datum reader and writer.
  * Use it for streams only; keyed state keeps its own descriptors and formats.
  */
-public final class DirectTypeInfo<T> extends TypeInformation<T> {
+public final class DirectTypeInfo<T> extends OpaqueTypeInfo<T> {
   private static final long serialVersionUID = 1L;
 
-  private final Class<T> type;
   private final TypeSerializer<T> serializer;
 
   /** Type information for {@code type}, serialized by {@code serializer} (stateless). */
   public DirectTypeInfo(Class<T> type, TypeSerializer<T> serializer) {
-    this.type = Objects.requireNonNull(type, "type");
+    super(type);
     this.serializer = Objects.requireNonNull(serializer, "serializer");
-  }
-
-  @Override
-  public boolean isBasicType() {
-    return false;
-  }
-
-  @Override
-  public boolean isTupleType() {
-    return false;
-  }
-
-  @Override
-  public int getArity() {
-    return 1;
-  }
-
-  @Override
-  public int getTotalFields() {
-    return 1;
-  }
-
-  @Override
-  public Class<T> getTypeClass() {
-    return type;
-  }
-
-  @Override
-  public boolean isKeyType() {
-    return false;
   }
 
   @Override
@@ -60,20 +29,15 @@ public final class DirectTypeInfo<T> extends TypeInformation<T> {
 
   @Override
   public String toString() {
-    return "Direct<" + type.getName() + ">";
+    return "Direct<" + getTypeClass().getName() + ">";
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof DirectTypeInfo<?> other
         && other.canEqual(this)
-        && type.equals(other.type)
+        && getTypeClass().equals(other.getTypeClass())
         && serializer.equals(other.serializer);
-  }
-
-  @Override
-  public int hashCode() {
-    return type.hashCode();
   }
 
   @Override

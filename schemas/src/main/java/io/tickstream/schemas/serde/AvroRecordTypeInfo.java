@@ -1,9 +1,7 @@
 package io.tickstream.schemas.serde;
 
-import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
@@ -18,66 +16,29 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  * records, but it is version-skewed and disappears with that jar; without it Flink fails asking for
  * {@code flink-avro}.
  */
-public final class AvroRecordTypeInfo<T extends SpecificRecord> extends TypeInformation<T> {
+public final class AvroRecordTypeInfo<T extends SpecificRecord> extends OpaqueTypeInfo<T> {
   private static final long serialVersionUID = 1L;
-
-  private final Class<T> type;
 
   /** Type information for the generated class {@code type}. */
   public AvroRecordTypeInfo(Class<T> type) {
-    this.type = Objects.requireNonNull(type, "type");
-  }
-
-  @Override
-  public boolean isBasicType() {
-    return false;
-  }
-
-  @Override
-  public boolean isTupleType() {
-    return false;
-  }
-
-  @Override
-  public int getArity() {
-    return 1;
-  }
-
-  @Override
-  public int getTotalFields() {
-    return 1;
-  }
-
-  @Override
-  public Class<T> getTypeClass() {
-    return type;
-  }
-
-  @Override
-  public boolean isKeyType() {
-    return false;
+    super(type);
   }
 
   @Override
   public TypeSerializer<T> createSerializer(SerializerConfig config) {
-    return new AvroRecordSerializer<>(type);
+    return new AvroRecordSerializer<>(getTypeClass());
   }
 
   @Override
   public String toString() {
-    return "AvroRecord<" + type.getName() + ">";
+    return "AvroRecord<" + getTypeClass().getName() + ">";
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof AvroRecordTypeInfo<?> other
         && other.canEqual(this)
-        && type.equals(other.type);
-  }
-
-  @Override
-  public int hashCode() {
-    return type.hashCode();
+        && getTypeClass().equals(other.getTypeClass());
   }
 
   @Override
