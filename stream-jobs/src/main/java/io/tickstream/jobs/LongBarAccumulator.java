@@ -5,6 +5,7 @@ import io.tickstream.signals.bars.BarAccumulator;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
 
 /**
  * The open-bar accumulator of {@link BarAggregator}: the same results as the {@code signals} core's
@@ -270,10 +271,9 @@ final class LongBarAccumulator {
   }
 
   private BigDecimal notional() {
-    BigInteger n =
-        BigInteger.valueOf(notionalHi)
-            .shiftLeft(Long.SIZE)
-            .add(new BigInteger(Long.toUnsignedString(notionalLo)));
-    return new BigDecimal(n, priceScale + sizeScale);
+    // The two words big-endian are the 128-bit two's-complement value BigInteger reads.
+    byte[] words =
+        ByteBuffer.allocate(2 * Long.BYTES).putLong(notionalHi).putLong(notionalLo).array();
+    return new BigDecimal(new BigInteger(words), priceScale + sizeScale);
   }
 }
