@@ -65,15 +65,18 @@ public final class ClientOrderIds {
     Objects.requireNonNull(barSpec, "barSpec");
     Objects.requireNonNull(accountId, "accountId");
     Scratch scratch = SCRATCH.get();
+    // Room for the longest possible encoding: UTF-8 takes at most 3 bytes per UTF-16 char (a
+    // surrogate pair, 2 chars, takes 4), so the strings need not be scanned twice.
     ByteBuffer canonical =
         scratch.canonical(
             4 * 5
                 + 8
                 + 4
-                + utf8Length(instrumentId)
-                + utf8Length(strategyId)
-                + utf8Length(barSpec)
-                + utf8Length(accountId));
+                + 3
+                    * (instrumentId.length()
+                        + strategyId.length()
+                        + barSpec.length()
+                        + accountId.length()));
     canonical.putInt(VERSION);
     putField(canonical, instrumentId);
     putField(canonical, strategyId);
@@ -127,20 +130,6 @@ public final class ClientOrderIds {
       throw new IllegalArgumentException("parent id is not a root id: " + parentId);
     }
     return parentId + "-" + leg;
-  }
-
-  /** Bytes of {@code s} in UTF-8, without encoding it. */
-  private static int utf8Length(String s) {
-    int n = s.length();
-    int bytes = n;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x80) {
-        // Not ASCII (ids rarely are not): let the JDK's encoder count, surrogates and all.
-        return s.getBytes(StandardCharsets.UTF_8).length;
-      }
-    }
-    return bytes;
   }
 
   /**
